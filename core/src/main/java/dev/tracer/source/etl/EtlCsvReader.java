@@ -1,0 +1,241 @@
+package dev.tracer.source.etl;
+
+import dev.tracer.assets.AssetRegistry;
+import dev.tracer.graph.TransferGraph;
+import dev.tracer.model.Address;
+import dev.tracer.model.Asset;
+import dev.tracer.model.BlockRange;
+import dev.tracer.model.Chain;
+import dev.tracer.model.Coverage;
+import dev.tracer.model.InvalidInputException;
+import dev.tracer.model.Transfer;
+import dev.tracer.model.TransferKind;
+import dev.tracer.model.TxHash;
+import dev.tracer.source.CsvRows;
+import dev.tracer.source.Dataset;
+import dev.tracer.source.SourceException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a directory in the ethereum-etl / BigQuery {@code crypto_ethereum} CSV schema into a
+ * {@link Dataset}. Columns are found by header name, so extra columns (BigQuery's, receipts')
+ * are ignored and the project's own fixtures, which carry only the columns that hold on-chain
+ * facts, read the same way.
+ *
+ * <ul>
+ *   <li>{@code transactions.csv}: hash, block_number, from_address, to_address, value; optional
+ *       transaction_index, block_timestamp, receipt_status (failed transactions move nothing).
+ *   <li>{@code token_transfers.csv}: token_address, from_address, to_address, value,
+ *       transaction_hash, block_number; optional log_index, block_timestamp.
+ *   <li>{@code traces.csv}: internal transfers, the rows with a non-empty trace_address, value
+ *       above zero, a call that is not a delegatecall/staticcall, and no error.
+ *   <li>{@code tokens.csv}: address, symbol, decimals (name optional).
+ *   <li>{@code blocks.csv}: number, timestamp, for files without block_timestamp.
+ *   <li>{@code dataset.json}: coverage (see {@link DatasetManifest}); may be replaced by an
+ *       explicit coverage for a user's export that has none.
+ * </ul>
+ * Cost: one pass over each file, O(rows); the graph build sorts, O(E log E).
+ */
+public final class EtlCsvReader {
+    private static final Logger LOG = LoggerFactory.getLogger(EtlCsvReader.class);
+
+    private final AssetRegistry registry;
+
+    public EtlCsvReader(AssetRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** How to cover a directory that has no dataset.json. */
+    public enum AssumedCoverage {
+        /** The files are a complete export of every transfer in their block range. */
+        FULL_EXPORT,
+        /** Only the given seed addresses' outflows are complete. */
+        SEEDS_ONLY
+    }
+
+    /** Reads {@code dir}, which must hold a dataset.json. */
+    public Dataset read(Path dir) {
+        return read(dir, Optional.empty(), List.of());
+    }
+
+    /**
+     * Reads {@code dir}; when it has no dataset.json, {@code assumed} says what it covers (and
+     * {@code seeds} are the addresses for {@link AssumedCoverage#SEEDS_ONLY}).
+     */
+    public Dataset read(Path dir, Optional<AssumedCoverage> assumed, List<Address> seeds) {
+        if (!Files.isDirectory(dir)) {
+            throw new SourceException.Unavailable(dir + ": no such data directory", null);
+        }
+        boolean hasManifest = Files.exists(dir.resolve(DatasetManifest.FILE));
+        DatasetManifest manifest = hasManifest ? DatasetManifest.read(dir) : null;
+        if (manifest == null && assumed.isEmpty()) {
+            throw new InvalidInputException(dir + ": no " + DatasetManifest.FILE
+                    + "; say what the files cover with --coverage full (a complete export of their block range)"
+                    + " or --coverage seeds (only the seeds' outflows are complete)");
+        }
+        Chain chain = manifest != null ? manifest.coverage().chain() : Chain.ETHEREUM;
+        Map<Long, Instant> blockTimes = readBlocks(dir.resolve("blocks.csv"));
+        Map<Address, Asset> tokens = readTokens(chain, dir.resolve("tokens.csv"));
+        List<Transfer> out = new ArrayList<>();
+        int[] failed = {0};
+        readTransactions(chain, dir.resolve("transactions.csv"), blockTimes, out, failed);
+        readTokenTransfers(chain, dir.resolve("token_transfers.csv"), blockTimes, tokens, out);
+        readTraces(chain, dir.resolve("traces.csv"), blockTimes, out, failed);
+        if (failed[0] > 0) {
+            LOG.info("{}: skipped {} failed transactions or calls", dir, failed[0]);
+        }
+        TransferGraph graph = TransferGraph.builder().addAll(out).build();
+        Coverage coverage;
+        String description;
+        if (manifest != null) {
+            coverage = manifest.coverage();
+            description = manifest.description();
+        } else {
+            long first = out.stream().mapToLong(Transfer::block).min().orElse(0);
+            long last = out.stream().mapToLong(Transfer::block).max().orElse(0);
+            BlockRange range = new BlockRange(first, last);
+            if (assumed.get() == AssumedCoverage.FULL_EXPORT) {
+                coverage = Coverage.full(chain, range);
+                description = dir + " (assumed: a complete export of blocks " + range + ")";
+            } else {
+                coverage = Coverage.outflowsOf(chain, range, new java.util.TreeSet<>(seeds));
+                description = dir + " (assumed: only the seeds' outflows are complete)";
+            }
+        }
+        return new Dataset(chain, coverage, graph, description);
+    }
+
+    private static boolean exists(Path p) {
+        return Files.isRegularFile(p);
+    }
+
+    private static Map<Long, Instant> readBlocks(Path file) {
+        Map<Long, Instant> m = new HashMap<>();
+        if (exists(file)) {
+            CsvRows.read(file, List.of("number", "timestamp"), row -> row.parse(() ->
+                    m.put(EtlValues.number("block number", row.get("number")), EtlValues.time(row.get("timestamp")))));
+        }
+        return m;
+    }
+
+    private Map<Address, Asset> readTokens(Chain chain, Path file) {
+        Map<Address, Asset> m = new HashMap<>();
+        if (exists(file)) {
+            CsvRows.read(file, List.of("address", "symbol", "decimals"), row -> row.parse(() -> {
+                Address contract = Address.parse(chain, row.get("address"));
+                String d = row.get("decimals").strip();
+                Asset a = d.isEmpty()
+                        ? registry.token(contract).orElse(Asset.token(contract, row.get("symbol"), 18, false))
+                        : Asset.token(contract, row.get("symbol"), Math.toIntExact(EtlValues.number("decimals", d)), true);
+                return m.put(contract, a);
+            }));
+        }
+        return m;
+    }
+
+    private static Instant timeOf(CsvRows.Row row, long block, Map<Long, Instant> blockTimes) {
+        String t = row.opt("block_timestamp");
+        if (!t.isBlank()) {
+            return EtlValues.time(t);
+        }
+        Instant i = blockTimes.get(block);
+        if (i == null) {
+            throw new InvalidInputException("no time for block " + block + ": add block_timestamp or blocks.csv");
+        }
+        return i;
+    }
+
+    private static void readTransactions(Chain chain, Path file, Map<Long, Instant> blockTimes,
+                                         List<Transfer> out, int[] failed) {
+        if (!exists(file)) {
+            return;
+        }
+        CsvRows.read(file, List.of("hash", "block_number", "from_address", "to_address", "value"), row -> {
+            if ("0".equals(row.opt("receipt_status").strip())) {
+                failed[0]++;
+                return;
+            }
+            if (row.get("to_address").isBlank()) {
+                return; // contract creation: its value goes to the created contract, in traces.csv
+            }
+            out.add(row.parse(() -> {
+                long block = EtlValues.number("block_number", row.get("block_number"));
+                return new Transfer(chain, TxHash.parse(chain, row.get("hash")),
+                        EtlValues.optionalIndex("transaction_index", row.opt("transaction_index")), 0,
+                        Address.parse(chain, row.get("from_address")), Address.parse(chain, row.get("to_address")),
+                        Asset.nativeOf(chain), EtlValues.baseUnits(row.get("value")), block,
+                        timeOf(row, block, blockTimes), TransferKind.NATIVE);
+            }));
+        });
+    }
+
+    private void readTokenTransfers(Chain chain, Path file, Map<Long, Instant> blockTimes,
+                                    Map<Address, Asset> tokens, List<Transfer> out) {
+        if (!exists(file)) {
+            return;
+        }
+        Map<TxHash, Integer> ordinal = new HashMap<>();
+        Function<Address, Asset> assetOf = contract -> tokens.computeIfAbsent(contract,
+                c -> registry.token(c).orElse(Asset.token(c, "", 18, false)));
+        CsvRows.read(file, List.of("token_address", "from_address", "to_address", "value", "transaction_hash", "block_number"),
+                row -> out.add(row.parse(() -> {
+                    TxHash tx = TxHash.parse(chain, row.get("transaction_hash"));
+                    long block = EtlValues.number("block_number", row.get("block_number"));
+                    int next = ordinal.merge(tx, 1, Integer::sum);
+                    int logIndex = EtlValues.optionalIndex("log_index", row.opt("log_index"));
+                    return new Transfer(chain, tx, EtlValues.optionalIndex("transaction_index", row.opt("transaction_index")),
+                            logIndex >= 0 ? 1 + logIndex : next,
+                            Address.parse(chain, row.get("from_address")), Address.parse(chain, row.get("to_address")),
+                            assetOf.apply(Address.parse(chain, row.get("token_address"))),
+                            EtlValues.baseUnits(row.get("value")), block, timeOf(row, block, blockTimes), TransferKind.TOKEN);
+                })));
+    }
+
+    private static void readTraces(Chain chain, Path file, Map<Long, Instant> blockTimes,
+                                   List<Transfer> out, int[] failed) {
+        if (!exists(file)) {
+            return;
+        }
+        Map<TxHash, Integer> ordinal = new HashMap<>();
+        CsvRows.read(file, List.of("block_number", "transaction_hash", "from_address", "to_address", "value",
+                "trace_type", "trace_address"), row -> {
+            String traceAddress = row.get("trace_address").strip();
+            String callType = row.opt("call_type").strip();
+            String type = row.get("trace_type").strip();
+            if (traceAddress.isEmpty() || row.get("transaction_hash").isBlank()) {
+                return; // top-level call (already in transactions.csv) or a block reward
+            }
+            if (!row.opt("error").isBlank() || "0".equals(row.opt("status").strip())) {
+                failed[0]++;
+                return;
+            }
+            if (!(type.equals("call") || type.equals("create") || type.equals("suicide"))
+                    || callType.equals("delegatecall") || callType.equals("staticcall") || callType.equals("callcode")) {
+                return;
+            }
+            BigInteger value = row.parse(() -> EtlValues.baseUnits(row.get("value")));
+            if (value.signum() == 0 || row.get("to_address").isBlank()) {
+                return;
+            }
+            out.add(row.parse(() -> {
+                TxHash tx = TxHash.parse(chain, row.get("transaction_hash"));
+                long block = EtlValues.number("block_number", row.get("block_number"));
+                return new Transfer(chain, tx, EtlValues.optionalIndex("transaction_index", row.opt("transaction_index")),
+                        1_000_000 + ordinal.merge(tx, 1, Integer::sum),
+                        Address.parse(chain, row.get("from_address")), Address.parse(chain, row.get("to_address")),
+                        Asset.nativeOf(chain), value, block, timeOf(row, block, blockTimes), TransferKind.INTERNAL);
+            }));
+        });
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The lookup port and what it returns: a {@link dev.tracer.source.Dataset} (a transfer graph
+ * plus the coverage that says where its data is complete), how a dataset describes itself on
+ * disk ({@code dataset.json}), the source exceptions, and the CSV plumbing the file readers share.
+ * Fixtures, user exports and (later) live nodes all end up here, through the same readers.
+ */
+package dev.tracer.source;

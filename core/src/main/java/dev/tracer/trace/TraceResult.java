@@ -1,0 +1,111 @@
+package dev.tracer.trace;
+
+import dev.tracer.label.Label;
+import dev.tracer.model.Address;
+import dev.tracer.model.Amount;
+import dev.tracer.model.Asset;
+import dev.tracer.model.Coverage;
+import dev.tracer.model.Transfer;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * Everything a trace found, immutable and in a deterministic order: the seeds and the stolen
+ * amount they introduced per asset, every address reached with its taint, every transfer that
+ * carried taint, where the funds are now, the unexplained inflows the ledgers needed, the
+ * poisoning that was excluded, and what policy cut.
+ */
+public record TraceResult(
+        Direction direction,
+        String model,
+        String modelDescription,
+        boolean conserving,
+        TracePolicy policy,
+        String dataset,
+        Coverage coverage,
+        List<Seed> seeds,
+        SortedMap<Asset, BigInteger> seedAmounts,
+        List<Node> nodes,
+        List<TracedTransfer> transfers,
+        List<Endpoint> endpoints,
+        List<UnexplainedInflow> unexplained,
+        List<Poisoning> poisoning,
+        List<Truncation> truncations,
+        List<String> warnings,
+        Stats stats) {
+
+    /** Role of an address in the trace. */
+    public enum Role { SEED, FOLLOWED, ENDPOINT }
+
+    /**
+     * An address the trace reached. {@code received}, {@code sent} and {@code held} are the
+     * tainted amounts per asset (held only for followed addresses).
+     */
+    public record Node(Address address, int hop, Role role, Optional<EndpointKind> endpoint, Optional<Label> label,
+                       SortedMap<Asset, BigInteger> received, SortedMap<Asset, BigInteger> sent,
+                       SortedMap<Asset, BigInteger> held) {
+    }
+
+    /** A transfer that carried taint, with the tainted part. */
+    public record TracedTransfer(int edge, Transfer transfer, BigInteger tainted) {
+    }
+
+    /** Where some of the funds are now. */
+    public record Endpoint(Address address, EndpointKind kind, Optional<Label> label, int hop, Amount amount,
+                           BigDecimal share) {
+    }
+
+    /**
+     * An outflow that exceeded what the data shows the address holding: the ledger credits the
+     * missing amount from an unknown source just before {@code at}. At a seed it counts as stolen.
+     */
+    public record UnexplainedInflow(Address address, Amount amount, Transfer at, boolean countedAsStolen) {
+    }
+
+    /** Why a transfer was excluded as address poisoning or as carrying no value. */
+    public enum PoisonReason { IMITATION_TOKEN, ZERO_VALUE_TOKEN, UNVERIFIED_TOKEN }
+
+    /**
+     * An excluded transfer from an address on the trace. {@code lookalikeOf} is a real
+     * counterparty of the sender whose address the receiver imitates (same leading and trailing
+     * hex digits), when there is one.
+     */
+    public record Poisoning(Transfer transfer, PoisonReason reason, String detail, Optional<Address> lookalikeOf) {
+    }
+
+    /** What policy cut at one address. */
+    public record Truncation(Address address, String reason, int transfers, SortedMap<Asset, BigInteger> amounts) {
+    }
+
+    /** Work done. */
+    public record Stats(int edgesScanned, int addressesReached, int addressesFollowed, int maxHopReached) {
+    }
+
+    /** {@code amount / seedAmount(asset)}, to 6 significant digits; zero when no seed amount. */
+    public static BigDecimal share(BigInteger amount, BigInteger seedAmount) {
+        if (seedAmount == null || seedAmount.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        return new BigDecimal(amount).divide(new BigDecimal(seedAmount), new MathContext(6, RoundingMode.HALF_EVEN));
+    }
+
+    /** Total of endpoints per asset (for conservation checks). */
+    public Map<Asset, BigInteger> endpointTotals() {
+        Map<Asset, BigInteger> m = new java.util.TreeMap<>();
+        for (Endpoint e : endpoints) {
+            m.merge(e.amount().asset(), e.amount().value(), BigInteger::add);
+        }
+        return m;
+    }
+
+    /** The node for {@code a}, if the trace reached it. */
+    public Optional<Node> node(Address a) {
+        return nodes.stream().filter(n -> n.address().equals(a)).findFirst();
+    }
+}

@@ -1,0 +1,658 @@
+package dev.tracer.trace;
+
+import dev.tracer.assets.AssetVerdict;
+import dev.tracer.graph.TransferGraph;
+import dev.tracer.label.Label;
+import dev.tracer.label.LabelStore;
+import dev.tracer.model.Address;
+import dev.tracer.model.Amount;
+import dev.tracer.model.Asset;
+import dev.tracer.model.TransferKind;
+import dev.tracer.source.Dataset;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+
+/** The state of one {@link Tracer#trace} call: pass 1 (reach) and pass 2 (taint). Not thread-safe. */
+final class TraceRun {
+    private static final byte UNSEEN = 0;
+    private static final byte FOLLOWED = 1;
+    private static final byte ENDPOINT = 2;
+    private static final long SEED_MARK = 0xFFFF_FFFFL;
+    private static final int LOOKALIKE_HEX = 4;
+
+    private final TransferGraph g;
+    private final Dataset data;
+    private final LabelStore labels;
+    private final TaintModel model;
+    private final TracePolicy policy;
+    private final Direction direction;
+    private final boolean fwd;
+    private final AssetVerdict[] verdicts;
+    private final boolean[] traced;
+    private final BigInteger[] minBase;
+    private final int m;
+    private final long since;
+    private final long until;
+
+    // pass 1
+    private final byte[] status;
+    private final int[] hop;
+    private final EndpointKind[] reason;
+    private final int[] cutBy;
+    private final int[] fanOut;
+    private final boolean[] seed;
+    // pass 2
+    private final Map<Integer, NodeState> states = new HashMap<>();
+    private final TreeMap<Integer, BigInteger> introduced = new TreeMap<>();
+    private final List<TraceResult.TracedTransfer> tracedTransfers = new ArrayList<>();
+    private final List<TraceResult.UnexplainedInflow> unexplained = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private int scanned;
+
+    /** Ledger and tallies of one reached address. */
+    private final class NodeState {
+        final int id;
+        final Ledger[] ledgers = new Ledger[g.assetCount()];
+        final BigInteger[] received = new BigInteger[g.assetCount()];
+        final BigInteger[] sent = new BigInteger[g.assetCount()];
+        boolean active;
+        int inCur;
+        int outCur;
+
+        NodeState(int id) {
+            this.id = id;
+        }
+
+        Ledger ledger(int asset) {
+            if (ledgers[asset] == null) {
+                ledgers[asset] = model.newLedger();
+            }
+            return ledgers[asset];
+        }
+
+        void add(BigInteger[] tally, int asset, BigInteger v) {
+            tally[asset] = tally[asset] == null ? v : tally[asset].add(v);
+        }
+    }
+
+    TraceRun(Dataset data, LabelStore labels, TaintModel model, TracePolicy policy, Direction direction,
+             AssetVerdict[] verdicts, boolean[] traced) {
+        this.data = data;
+        this.g = data.graph();
+        this.labels = labels;
+        this.model = model;
+        this.policy = policy;
+        this.direction = direction;
+        this.fwd = direction == Direction.FORWARD;
+        this.verdicts = verdicts;
+        this.traced = traced;
+        this.m = g.edgeCount();
+        this.since = policy.since().map(java.time.Instant::getEpochSecond).orElse(Long.MIN_VALUE);
+        this.until = policy.until().map(java.time.Instant::getEpochSecond).orElse(Long.MAX_VALUE);
+        this.minBase = new BigInteger[g.assetCount()];
+        for (int i = 0; i < g.assetCount(); i++) {
+            BigDecimal base = policy.minAmount().movePointRight(g.asset(i).decimals());
+            minBase[i] = base.setScale(0, java.math.RoundingMode.CEILING).toBigIntegerExact();
+        }
+        int n = g.addressCount();
+        status = new byte[n];
+        hop = new int[n];
+        Arrays.fill(hop, -1);
+        reason = new EndpointKind[n];
+        cutBy = new int[n];
+        Arrays.fill(cutBy, -1);
+        fanOut = new int[n];
+        seed = new boolean[n];
+    }
+
+    // ---- direction helpers: "out" is the direction of travel, "ord" the order of travel ----
+
+    private int ord(int e) {
+        return fwd ? e : m - 1 - e;
+    }
+
+    private int edgeAt(int ord) {
+        return fwd ? ord : m - 1 - ord;
+    }
+
+    private int sender(int e) {
+        return fwd ? g.from(e) : g.to(e);
+    }
+
+    private int receiver(int e) {
+        return fwd ? g.to(e) : g.from(e);
+    }
+
+    private int outDeg(int a) {
+        return fwd ? g.outDegree(a) : g.inDegree(a);
+    }
+
+    private int outAt(int a, int k) {
+        return fwd ? g.outEdge(a, k) : g.inEdge(a, g.inDegree(a) - 1 - k);
+    }
+
+    private int inDeg(int a) {
+        return fwd ? g.inDegree(a) : g.outDegree(a);
+    }
+
+    private int inAt(int a, int k) {
+        return fwd ? g.inEdge(a, k) : g.outEdge(a, g.outDegree(a) - 1 - k);
+    }
+
+    private boolean covered(int a) {
+        Address addr = g.address(a);
+        return fwd ? data.coverage().outflowsComplete(addr) : data.coverage().inflowsComplete(addr);
+    }
+
+    private boolean inWindow(int e) {
+        long t = g.epochSecond(e);
+        return t >= since && t <= until;
+    }
+
+    /** Before the window in the direction of travel (history that sets balances, carries no new taint). */
+    private boolean beforeWindow(int e) {
+        long t = g.epochSecond(e);
+        return fwd ? t < since : t > until;
+    }
+
+    private boolean carriesValue(int e) {
+        return traced[g.assetId(e)] && !g.isZeroAmount(e);
+    }
+
+    private boolean isStop(int a) {
+        Optional<Label> l = labels.best(g.address(a));
+        return l.isPresent() && policy.stopAt().contains(l.get().category());
+    }
+
+    /** First index k in a's out list (direction order) whose edge's ord exceeds {@code o}. */
+    private int firstOutAfter(int a, int o) {
+        int lo = 0;
+        int hi = outDeg(a);
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ord(outAt(a, mid)) <= o) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private int firstInAfter(int a, int o) {
+        int lo = 0;
+        int hi = inDeg(a);
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ord(inAt(a, mid)) <= o) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static long key(int ord, long tag) {
+        return ((long) ord << 32) | tag;
+    }
+
+    TraceResult run(SortedSet<Seed> seeds, List<Integer> seedAddresses, SortedSet<Integer> seedEdges) {
+        for (int s : seedAddresses) {
+            seed[s] = true;
+            if (!covered(s)) {
+                warnings.add("seed " + g.address(s) + ": its " + (fwd ? "outflows" : "inflows")
+                        + " are not complete in the data; the trace follows those present");
+            }
+        }
+        reach(seedAddresses, seedEdges);
+        taint(seedAddresses, seedEdges);
+        return result(seeds, seedEdges);
+    }
+
+    // ---- pass 1: reach ----
+
+    private void reach(List<Integer> seedAddresses, SortedSet<Integer> seedEdges) {
+        int[] cur = new int[g.addressCount()];
+        LongHeap heap = new LongHeap();
+        for (int s : seedAddresses) {
+            status[s] = FOLLOWED;
+            hop[s] = 0;
+            pushOut(heap, cur, s);
+        }
+        for (int e : seedEdges) {
+            int r = receiver(e);
+            classify(-1, r, e, heap, cur, 1);
+        }
+        while (!heap.isEmpty()) {
+            long k = heap.pop();
+            int e = edgeAt((int) (k >>> 32));
+            int a = (int) k;
+            cur[a]++;
+            pushOut(heap, cur, a);
+            if (!inWindow(e) || !carriesValue(e) || g.amount(e).compareTo(minBase[g.assetId(e)]) < 0) {
+                continue;
+            }
+            classify(a, receiver(e), e, heap, cur, hop[a] + 1);
+        }
+    }
+
+    private void pushOut(LongHeap heap, int[] cur, int a) {
+        if (cur[a] < outDeg(a)) {
+            heap.push(key(ord(outAt(a, cur[a])), a));
+        }
+    }
+
+    private void classify(int from, int r, int e, LongHeap heap, int[] cur, int h) {
+        if (status[r] != UNSEEN) {
+            return;
+        }
+        hop[r] = h;
+        EndpointKind why = null;
+        if (isStop(r)) {
+            why = EndpointKind.STOPPED;
+        } else if (!covered(r)) {
+            why = EndpointKind.FRONTIER;
+        } else if (h >= policy.maxHops()) {
+            why = EndpointKind.HOP_LIMIT;
+        } else if (from >= 0 && fanOut[from] >= policy.fanOutCap()) {
+            why = EndpointKind.FAN_OUT_CUT;
+            cutBy[r] = from;
+        }
+        if (why != null) {
+            status[r] = ENDPOINT;
+            reason[r] = why;
+            return;
+        }
+        status[r] = FOLLOWED;
+        if (from >= 0) {
+            fanOut[from]++;
+        }
+        cur[r] = firstOutAfter(r, ord(e));
+        pushOut(heap, cur, r);
+    }
+
+    // ---- pass 2: taint ----
+
+    private void taint(List<Integer> seedAddresses, SortedSet<Integer> seedEdges) {
+        LongHeap heap = new LongHeap();
+        for (int s : seedAddresses) {
+            NodeState st = state(s);
+            st.active = true;
+            replayHistory(st, Integer.MAX_VALUE, true);
+            pushNext(heap, st);
+        }
+        for (int e : seedEdges) {
+            heap.push(key(ord(e), SEED_MARK));
+        }
+        int last = -1;
+        while (!heap.isEmpty()) {
+            long k = heap.pop();
+            int e = edgeAt((int) (k >>> 32));
+            long tag = k & SEED_MARK;
+            if (tag != SEED_MARK) {
+                NodeState st = states.get((int) tag);
+                if (st.inCur < inDeg(st.id) && inAt(st.id, st.inCur) == e) {
+                    st.inCur++;
+                } else {
+                    st.outCur++;
+                }
+                pushNext(heap, st);
+            }
+            if (e == last) {
+                continue;
+            }
+            last = e;
+            if (!inWindow(e) || !carriesValue(e)) {
+                continue;
+            }
+            scanned++;
+            process(e, seedEdges.contains(e), heap);
+        }
+    }
+
+    private NodeState state(int a) {
+        return states.computeIfAbsent(a, NodeState::new);
+    }
+
+    private void pushNext(LongHeap heap, NodeState st) {
+        int a = st.id;
+        int best = Integer.MAX_VALUE;
+        if (st.inCur < inDeg(a)) {
+            best = ord(inAt(a, st.inCur));
+        }
+        if (st.outCur < outDeg(a)) {
+            best = Math.min(best, ord(outAt(a, st.outCur)));
+        }
+        if (best != Integer.MAX_VALUE) {
+            heap.push(key(best, a));
+        }
+    }
+
+    /**
+     * Replays the history of {@code st} that comes before the taint reaches it: for a seed, the
+     * edges before the window (its holdings then count as stolen); for another address, every
+     * edge before {@code untilOrd}. Leaves the cursors just past what was replayed.
+     */
+    private void replayHistory(NodeState st, int untilOrd, boolean isSeed) {
+        int a = st.id;
+        int i = 0;
+        int o = 0;
+        while (true) {
+            int ei = i < inDeg(a) ? inAt(a, i) : -1;
+            int eo = o < outDeg(a) ? outAt(a, o) : -1;
+            int e;
+            boolean inflow;
+            if (ei >= 0 && (eo < 0 || ord(ei) <= ord(eo))) {
+                e = ei;
+                inflow = true;
+            } else if (eo >= 0) {
+                e = eo;
+                inflow = false;
+            } else {
+                break;
+            }
+            if (isSeed ? !beforeWindow(e) : ord(e) >= untilOrd) {
+                break;
+            }
+            if (inflow) {
+                i++;
+            } else {
+                o++;
+            }
+            if (!carriesValue(e)) {
+                continue;
+            }
+            BigInteger amt = g.amount(e);
+            int asset = g.assetId(e);
+            boolean self = sender(e) == receiver(e);
+            if (inflow && !self) {
+                if (isSeed) {
+                    addIntroduced(asset, amt);
+                    st.ledger(asset).credit(Draw.tainted(amt));
+                } else {
+                    st.ledger(asset).credit(Draw.clean(amt));
+                }
+            } else if (!inflow) {
+                Draw d = debit(st, e, isSeed);
+                if (self) {
+                    st.ledger(asset).credit(d);
+                }
+            }
+        }
+        st.inCur = i;
+        st.outCur = o;
+    }
+
+    private void addIntroduced(int asset, BigInteger v) {
+        if (v.signum() > 0) {
+            introduced.merge(asset, v, BigInteger::add);
+        }
+    }
+
+    /** Debits an outflow, crediting first any part the ledger cannot explain. */
+    private Draw debit(NodeState st, int e, boolean isSeed) {
+        int asset = g.assetId(e);
+        BigInteger amt = g.amount(e);
+        Ledger l = st.ledger(asset);
+        if (l.balance().compareTo(amt) < 0) {
+            BigInteger missing = amt.subtract(l.balance());
+            l.credit(isSeed ? Draw.tainted(missing) : Draw.clean(missing));
+            if (isSeed) {
+                addIntroduced(asset, missing);
+            }
+            unexplained.add(new TraceResult.UnexplainedInflow(g.address(st.id), Amount.of(g.asset(asset), missing),
+                    g.transfer(e), isSeed));
+        }
+        return l.debit(amt);
+    }
+
+    private void process(int e, boolean seedEdge, LongHeap heap) {
+        int s = sender(e);
+        int r = receiver(e);
+        int asset = g.assetId(e);
+        BigInteger amt = g.amount(e);
+        NodeState sn = states.get(s);
+        boolean senderActive = sn != null && sn.active;
+        Draw d = senderActive ? debit(sn, e, seed[s]) : Draw.clean(amt);
+        if (seedEdge) {
+            addIntroduced(asset, amt.subtract(d.tainted()));
+            d = Draw.tainted(amt);
+        }
+        if (d.tainted().signum() > 0) {
+            if (senderActive) {
+                sn.add(sn.sent, asset, d.tainted());
+            }
+            tracedTransfers.add(new TraceResult.TracedTransfer(e, g.transfer(e), d.tainted()));
+        }
+        if (s == r) {
+            if (senderActive) {
+                sn.ledger(asset).credit(d);
+            }
+            return;
+        }
+        if (seed[r]) {
+            // a seed's holdings count wholly as stolen, whatever arrives
+            NodeState rn = state(r);
+            addIntroduced(asset, amt.subtract(d.tainted()));
+            rn.add(rn.received, asset, d.tainted());
+            rn.ledger(asset).credit(Draw.tainted(amt));
+            return;
+        }
+        if (status[r] == FOLLOWED) {
+            NodeState rn = states.get(r);
+            if (rn != null && rn.active) {
+                rn.ledger(asset).credit(d);
+            } else if (d.tainted().signum() > 0) {
+                rn = state(r);
+                rn.active = true;
+                replayHistory(rn, ord(e), false);
+                // the cursor now points at e itself on the inflow side: step past it
+                rn.inCur = firstInAfter(r, ord(e));
+                rn.outCur = firstOutAfter(r, ord(e));
+                rn.ledger(asset).credit(d);
+                pushNext(heap, rn);
+            } else {
+                return;
+            }
+            rn.add(rn.received, asset, d.tainted());
+        } else if (d.tainted().signum() > 0) {
+            if (status[r] == UNSEEN) {
+                status[r] = ENDPOINT;
+                reason[r] = EndpointKind.BELOW_MINIMUM;
+                hop[r] = hop[s] + 1;
+            }
+            NodeState rn = state(r);
+            rn.add(rn.received, asset, d.tainted());
+        }
+    }
+
+    // ---- result ----
+
+    private TraceResult result(SortedSet<Seed> seeds, SortedSet<Integer> seedEdges) {
+        TreeMap<Asset, BigInteger> seedAmounts = new TreeMap<>();
+        introduced.forEach((a, v) -> seedAmounts.put(g.asset(a), v));
+        List<TraceResult.Node> nodes = new ArrayList<>();
+        List<TraceResult.Endpoint> endpoints = new ArrayList<>();
+        int followed = 0;
+        int maxHop = 0;
+        for (int a = 0; a < g.addressCount(); a++) {
+            NodeState st = states.get(a);
+            boolean reachedWithTaint = st != null && (hasAny(st.received) || st.active);
+            if (status[a] == UNSEEN && !reachedWithTaint) {
+                continue;
+            }
+            Address addr = g.address(a);
+            Optional<Label> label = labels.best(addr);
+            TreeMap<Asset, BigInteger> received = tally(st == null ? null : st.received);
+            TreeMap<Asset, BigInteger> sent = tally(st == null ? null : st.sent);
+            TreeMap<Asset, BigInteger> held = new TreeMap<>();
+            TraceResult.Role role;
+            Optional<EndpointKind> kind;
+            if (status[a] == FOLLOWED) {
+                followed++;
+                role = seed[a] ? TraceResult.Role.SEED : TraceResult.Role.FOLLOWED;
+                kind = Optional.empty();
+                if (st != null) {
+                    for (int as = 0; as < st.ledgers.length; as++) {
+                        if (st.ledgers[as] != null && st.ledgers[as].tainted().signum() > 0) {
+                            held.put(g.asset(as), st.ledgers[as].tainted());
+                        }
+                    }
+                }
+                int h = hop[a];
+                held.forEach((as, v) -> endpoints.add(endpoint(addr, EndpointKind.HELD, label, h, as, v, seedAmounts)));
+                if (!held.isEmpty()) {
+                    kind = Optional.of(EndpointKind.HELD);
+                }
+            } else {
+                role = TraceResult.Role.ENDPOINT;
+                kind = Optional.of(reason[a]);
+                for (Map.Entry<Asset, BigInteger> r : received.entrySet()) {
+                    endpoints.add(endpoint(addr, reason[a], label, hop[a], r.getKey(), r.getValue(), seedAmounts));
+                }
+            }
+            maxHop = Math.max(maxHop, hop[a]);
+            nodes.add(new TraceResult.Node(addr, hop[a], role, kind, label, received, sent, held));
+        }
+        endpoints.sort(Comparator.comparing((TraceResult.Endpoint x) -> x.amount().asset())
+                .thenComparing((TraceResult.Endpoint x) -> x.amount().value(), Comparator.reverseOrder())
+                .thenComparing(TraceResult.Endpoint::address));
+        tracedTransfers.sort(Comparator.comparingInt(TraceResult.TracedTransfer::edge));
+        unexplained.sort(Comparator.comparing((TraceResult.UnexplainedInflow u) -> u.at(), dev.tracer.model.Transfer.CHAIN_ORDER)
+                .thenComparing(TraceResult.UnexplainedInflow::address));
+        if (!fwd) {
+            java.util.Collections.reverse(unexplained);
+        }
+        return new TraceResult(direction, model.name(), model.description(), model.conserving(), policy,
+                data.description(), data.coverage(), List.copyOf(seeds), java.util.Collections.unmodifiableSortedMap(seedAmounts),
+                List.copyOf(nodes), List.copyOf(tracedTransfers), List.copyOf(endpoints), List.copyOf(unexplained),
+                poisoning(), truncations(), List.copyOf(warnings),
+                new TraceResult.Stats(scanned, nodes.size(), followed, maxHop));
+    }
+
+    private static boolean hasAny(BigInteger[] tally) {
+        for (BigInteger v : tally) {
+            if (v != null && v.signum() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private TreeMap<Asset, BigInteger> tally(BigInteger[] t) {
+        TreeMap<Asset, BigInteger> m2 = new TreeMap<>();
+        if (t != null) {
+            for (int i = 0; i < t.length; i++) {
+                if (t[i] != null && t[i].signum() > 0) {
+                    m2.put(g.asset(i), t[i]);
+                }
+            }
+        }
+        return m2;
+    }
+
+    private static TraceResult.Endpoint endpoint(Address a, EndpointKind k, Optional<Label> label, int hop, Asset asset,
+                                                 BigInteger v, SortedMap<Asset, BigInteger> seedAmounts) {
+        return new TraceResult.Endpoint(a, k, label, hop, Amount.of(asset, v), TraceResult.share(v, seedAmounts.get(asset)));
+    }
+
+    private List<TraceResult.Truncation> truncations() {
+        TreeMap<Address, int[]> counts = new TreeMap<>();
+        TreeMap<Address, TreeMap<Asset, BigInteger>> amounts = new TreeMap<>();
+        for (TraceResult.TracedTransfer t : tracedTransfers) {
+            int r = receiver(t.edge());
+            if (status[r] == ENDPOINT && reason[r] == EndpointKind.FAN_OUT_CUT && cutBy[r] == sender(t.edge())) {
+                Address s = g.address(sender(t.edge()));
+                counts.computeIfAbsent(s, x -> new int[1])[0]++;
+                amounts.computeIfAbsent(s, x -> new TreeMap<>()).merge(g.assetOf(t.edge()), t.tainted(), BigInteger::add);
+            }
+        }
+        List<TraceResult.Truncation> out = new ArrayList<>();
+        counts.forEach((a, c) -> out.add(new TraceResult.Truncation(a, "fan-out cap of " + policy.fanOutCap()
+                + " receivers reached", c[0], java.util.Collections.unmodifiableSortedMap(amounts.get(a)))));
+        return List.copyOf(out);
+    }
+
+    /** Excluded transfers from followed addresses: imitation tokens, zero-value tokens, unverified tokens. */
+    private List<TraceResult.Poisoning> poisoning() {
+        List<TraceResult.Poisoning> out = new ArrayList<>();
+        for (int a = 0; a < g.addressCount(); a++) {
+            if (status[a] != FOLLOWED) {
+                continue;
+            }
+            List<Address> genuine = null;
+            for (int k = 0; k < outDeg(a); k++) {
+                int e = outAt(a, k);
+                if (!inWindow(e)) {
+                    continue;
+                }
+                AssetVerdict v = verdicts[g.assetId(e)];
+                TraceResult.PoisonReason why;
+                String detail;
+                if (v.kind() == AssetVerdict.Kind.IMITATION) {
+                    why = TraceResult.PoisonReason.IMITATION_TOKEN;
+                    detail = v.reason();
+                } else if (v.kind() == AssetVerdict.Kind.UNVERIFIED) {
+                    why = TraceResult.PoisonReason.UNVERIFIED_TOKEN;
+                    detail = v.reason();
+                } else if (g.kind(e) == TransferKind.TOKEN && g.isZeroAmount(e)) {
+                    why = TraceResult.PoisonReason.ZERO_VALUE_TOKEN;
+                    detail = "zero-value " + g.assetOf(e).symbol() + " transfer (moves nothing; a common address-poisoning lure)";
+                } else {
+                    continue;
+                }
+                if (genuine == null) {
+                    genuine = genuineCounterparties(a);
+                }
+                Address x = g.address(receiver(e));
+                out.add(new TraceResult.Poisoning(g.transfer(e), why, detail, lookalike(x, genuine)));
+            }
+        }
+        out.sort(Comparator.comparing(TraceResult.Poisoning::transfer, dev.tracer.model.Transfer.CHAIN_ORDER));
+        return List.copyOf(out);
+    }
+
+    private List<Address> genuineCounterparties(int a) {
+        TreeMap<String, Address> m2 = new TreeMap<>();
+        for (int k = 0; k < g.outDegree(a); k++) {
+            int e = g.outEdge(a, k);
+            if (carriesValue(e)) {
+                m2.put(g.address(g.to(e)).value(), g.address(g.to(e)));
+            }
+        }
+        for (int k = 0; k < g.inDegree(a); k++) {
+            int e = g.inEdge(a, k);
+            if (carriesValue(e)) {
+                m2.put(g.address(g.from(e)).value(), g.address(g.from(e)));
+            }
+        }
+        return new ArrayList<>(m2.values());
+    }
+
+    /** A genuine counterparty sharing the first and last {@value #LOOKALIKE_HEX} hex digits with {@code x}. */
+    private static Optional<Address> lookalike(Address x, List<Address> genuine) {
+        if (!x.chain().isEvm()) {
+            return Optional.empty();
+        }
+        String xv = x.value().substring(2);
+        for (Address y : genuine) {
+            String yv = y.value().substring(2);
+            if (!yv.equals(xv) && yv.regionMatches(0, xv, 0, LOOKALIKE_HEX)
+                    && yv.regionMatches(yv.length() - LOOKALIKE_HEX, xv, xv.length() - LOOKALIKE_HEX, LOOKALIKE_HEX)) {
+                return Optional.of(y);
+            }
+        }
+        return Optional.empty();
+    }
+}
