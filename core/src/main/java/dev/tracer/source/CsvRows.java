@@ -129,12 +129,12 @@ public final class CsvRows {
                     if (!it.hasNextValue()) {
                         break;
                     }
+                    line++;
                     cells = it.nextValue();
                 } catch (JsonProcessingException e) {
-                    throw new InvalidInputException(name + ":" + (e.getLocation() == null ? line + 1 : e.getLocation().getLineNr())
+                    throw new InvalidInputException(name + ":" + line
                             + ": malformed CSV: " + e.getOriginalMessage(), e);
                 }
-                line = it.getCurrentLocation().getLineNr();
                 if (cells.length != header.length) {
                     throw new InvalidInputException(name + ":" + line + ": expected " + header.length
                             + " columns, found " + cells.length);

@@ -35,13 +35,18 @@ public record TraceResult(
         List<TracedTransfer> transfers,
         List<Endpoint> endpoints,
         List<UnexplainedInflow> unexplained,
+        List<LedgerGap> gaps,
         List<Poisoning> poisoning,
         List<Truncation> truncations,
         List<String> warnings,
         Stats stats) {
 
-    /** Role of an address in the trace. */
-    public enum Role { SEED, FOLLOWED, ENDPOINT }
+    /**
+     * Role of an address in the trace. {@code EARLIER}: it received value from a followed
+     * address before the stolen funds reached that address, so by chain order it holds none of
+     * them; it is listed so the followed address's whole ledger is in view.
+     */
+    public enum Role { SEED, FOLLOWED, ENDPOINT, EARLIER }
 
     /**
      * An address the trace reached. {@code received}, {@code sent} and {@code held} are the
@@ -66,6 +71,15 @@ public record TraceResult(
      * missing amount from an unknown source just before {@code at}. At a seed it counts as stolen.
      */
     public record UnexplainedInflow(Address address, Amount amount, Transfer at, boolean countedAsStolen) {
+    }
+
+    /**
+     * Per followed address and asset, the data's totals that explain its unexplained inflows:
+     * it received {@code received} and sent {@code sent} (within the window), and the ledger had
+     * to credit {@code unexplained} from an unknown source (swaps, deposits the data lacks).
+     */
+    public record LedgerGap(Address address, Asset asset, BigInteger received, BigInteger sent,
+                            BigInteger unexplained, boolean countedAsStolen) {
     }
 
     /** Why a transfer was excluded as address poisoning or as carrying no value. */

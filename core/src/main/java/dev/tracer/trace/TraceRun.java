@@ -50,6 +50,7 @@ final class TraceRun {
     private final EndpointKind[] reason;
     private final int[] cutBy;
     private final int[] fanOut;
+    private final int[] reachOrd;
     private final boolean[] seed;
     // pass 2
     private final Map<Integer, NodeState> states = new HashMap<>();
@@ -112,6 +113,8 @@ final class TraceRun {
         cutBy = new int[n];
         Arrays.fill(cutBy, -1);
         fanOut = new int[n];
+        reachOrd = new int[n];
+        Arrays.fill(reachOrd, -1);
         seed = new boolean[n];
     }
 
@@ -275,6 +278,7 @@ final class TraceRun {
             return;
         }
         status[r] = FOLLOWED;
+        reachOrd[r] = ord(e);
         if (from >= 0) {
             fanOut[from]++;
         }
@@ -525,6 +529,8 @@ final class TraceRun {
             maxHop = Math.max(maxHop, hop[a]);
             nodes.add(new TraceResult.Node(addr, hop[a], role, kind, label, received, sent, held));
         }
+        nodes.addAll(earlier());
+        nodes.sort(Comparator.comparing(TraceResult.Node::address));
         endpoints.sort(Comparator.comparing((TraceResult.Endpoint x) -> x.amount().asset())
                 .thenComparing((TraceResult.Endpoint x) -> x.amount().value(), Comparator.reverseOrder())
                 .thenComparing(TraceResult.Endpoint::address));
@@ -537,8 +543,70 @@ final class TraceRun {
         return new TraceResult(direction, model.name(), model.description(), model.conserving(), policy,
                 data.description(), data.coverage(), List.copyOf(seeds), java.util.Collections.unmodifiableSortedMap(seedAmounts),
                 List.copyOf(nodes), List.copyOf(tracedTransfers), List.copyOf(endpoints), List.copyOf(unexplained),
-                poisoning(), truncations(), List.copyOf(warnings),
+                gaps(), poisoning(), truncations(), List.copyOf(warnings),
                 new TraceResult.Stats(scanned, nodes.size(), followed, maxHop));
+    }
+
+    /**
+     * Receivers of value from a followed (non-seed) address before it was reached, that the
+     * trace did not reach otherwise: shown as {@link TraceResult.Role#EARLIER}, with no taint.
+     */
+    private List<TraceResult.Node> earlier() {
+        TreeMap<Integer, Integer> hops = new TreeMap<>();
+        for (int a = 0; a < g.addressCount(); a++) {
+            if (status[a] != FOLLOWED || seed[a]) {
+                continue;
+            }
+            for (int k = 0; k < outDeg(a); k++) {
+                int e = outAt(a, k);
+                if (ord(e) >= reachOrd[a]) {
+                    break;
+                }
+                int r = receiver(e);
+                if (inWindow(e) && carriesValue(e) && status[r] == UNSEEN && !states.containsKey(r) && r != a) {
+                    hops.merge(r, hop[a] + 1, Math::min);
+                }
+            }
+        }
+        List<TraceResult.Node> out = new ArrayList<>();
+        hops.forEach((r, h) -> out.add(new TraceResult.Node(g.address(r), h, TraceResult.Role.EARLIER, Optional.empty(),
+                labels.best(g.address(r)), new TreeMap<>(), new TreeMap<>(), new TreeMap<>())));
+        return out;
+    }
+
+    /** Totals in the data for each (address, asset) that needed unexplained inflows. */
+    private List<TraceResult.LedgerGap> gaps() {
+        TreeMap<Address, TreeMap<Asset, BigInteger>> missing = new TreeMap<>();
+        java.util.Set<Address> seeds = new java.util.HashSet<>();
+        for (TraceResult.UnexplainedInflow u : unexplained) {
+            missing.computeIfAbsent(u.address(), x -> new TreeMap<>())
+                    .merge(u.amount().asset(), u.amount().value(), BigInteger::add);
+            if (u.countedAsStolen()) {
+                seeds.add(u.address());
+            }
+        }
+        List<TraceResult.LedgerGap> out = new ArrayList<>();
+        missing.forEach((addr, perAsset) -> {
+            int a = g.idOf(addr).orElseThrow();
+            perAsset.forEach((asset, gap) -> {
+                BigInteger in = BigInteger.ZERO;
+                BigInteger sentTotal = BigInteger.ZERO;
+                for (int k = 0; k < inDeg(a); k++) {
+                    int e = inAt(a, k);
+                    if (g.assetOf(e).equals(asset) && carriesValue(e) && inWindow(e) && sender(e) != a) {
+                        in = in.add(g.amount(e));
+                    }
+                }
+                for (int k = 0; k < outDeg(a); k++) {
+                    int e = outAt(a, k);
+                    if (g.assetOf(e).equals(asset) && carriesValue(e) && inWindow(e) && receiver(e) != a) {
+                        sentTotal = sentTotal.add(g.amount(e));
+                    }
+                }
+                out.add(new TraceResult.LedgerGap(addr, asset, in, sentTotal, gap, seeds.contains(addr)));
+            });
+        });
+        return List.copyOf(out);
     }
 
     private static boolean hasAny(BigInteger[] tally) {

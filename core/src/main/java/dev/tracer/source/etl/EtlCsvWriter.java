@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * Unknown in-block positions (transaction and log index) are left empty.
  */
 public final class EtlCsvWriter {
-    private static final CsvMapper CSV = CsvMapper.builder().build();
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
     private static final List<String> TX_COLUMNS = List.of(
             "hash", "block_number", "transaction_index", "from_address", "to_address", "value", "block_timestamp");
     private static final List<String> TOKEN_COLUMNS = List.of(

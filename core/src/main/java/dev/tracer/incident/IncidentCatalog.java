@@ -1,0 +1,106 @@
+package dev.tracer.incident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracer.model.Address;
+import dev.tracer.model.Chain;
+import dev.tracer.model.InvalidInputException;
+import dev.tracer.source.SourceException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Reads {@code DIR/ID/incident.json} for every incident directory under {@code DIR}, sorted by id. */
+public final class IncidentCatalog {
+    public static final String FILE = "incident.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<Incident> incidents;
+
+    private IncidentCatalog(List<Incident> incidents) {
+        this.incidents = List.copyOf(incidents);
+    }
+
+    public static IncidentCatalog read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new SourceException.Unavailable(dir + ": no incident catalogue directory", null);
+        }
+        List<Incident> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.sorted().toList()) {
+                if (Files.isRegularFile(p.resolve(FILE))) {
+                    out.add(readOne(p));
+                }
+            }
+        } catch (IOException e) {
+            throw new SourceException.Unavailable(dir + ": cannot list: " + e.getMessage(), e);
+        }
+        return new IncidentCatalog(out);
+    }
+
+    static Incident readOne(Path incidentDir) {
+        Path file = incidentDir.resolve(FILE);
+        JsonNode n;
+        try {
+            n = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(file + ": malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new SourceException.Unavailable(file + ": cannot read: " + e.getMessage(), e);
+        }
+        try {
+            String id = required(n, "id");
+            if (!id.equals(incidentDir.getFileName().toString())) {
+                throw new InvalidInputException("id '" + id + "' differs from its directory name");
+            }
+            List<Incident.SeedAddress> seeds = new ArrayList<>();
+            for (JsonNode s : n.path("seeds")) {
+                Chain chain = Chain.parse(required(s, "chain"));
+                seeds.add(new Incident.SeedAddress(Address.parse(chain, required(s, "address")), s.path("note").asText("")));
+            }
+            List<String> chains = new ArrayList<>();
+            n.path("chains").forEach(c -> chains.add(c.asText()));
+            List<Incident.Source> sources = new ArrayList<>();
+            for (JsonNode s : n.path("sources")) {
+                sources.add(new Incident.Source(required(s, "title"), s.path("url").asText("")));
+            }
+            Optional<Path> data = n.hasNonNull("data") ? Optional.of(incidentDir.resolve(n.get("data").asText())) : Optional.empty();
+            LocalDate date;
+            try {
+                date = LocalDate.parse(required(n, "date"));
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("malformed date '" + n.path("date").asText() + "'", e);
+            }
+            return new Incident(id, required(n, "name"), date, n.path("victim").asText(""),
+                    n.path("amount_stolen").asText(""), n.path("attribution").asText(""), chains, seeds, data, sources);
+        } catch (InvalidInputException e) {
+            throw InvalidInputException.at(file.toString(), e);
+        }
+    }
+
+    private static String required(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            throw new InvalidInputException("missing field '" + field + "'");
+        }
+        return v.asText();
+    }
+
+    public List<Incident> incidents() {
+        return incidents;
+    }
+
+    /** The incident with this id. */
+    public Incident get(String id) {
+        return incidents.stream().filter(i -> i.id().equals(id)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("unknown incident '" + id + "' (known: "
+                        + String.join(", ", incidents.stream().map(Incident::id).toList()) + ")"));
+    }
+}

@@ -1,0 +1,327 @@
+package dev.tracer.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.tracer.label.Category;
+import dev.tracer.label.Label;
+import dev.tracer.model.Address;
+import dev.tracer.model.Amount;
+import dev.tracer.model.Asset;
+import dev.tracer.model.Transfer;
+import dev.tracer.trace.TraceResult;
+import dev.tracer.trace.TracePolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Writes {@code report.json}: everything the text summary says plus every traced transfer with
+ * its transaction hash and taint. Amounts appear twice, as exact decimal text in whole units
+ * ({@code "amount": "90375.54791768"}) and as base units ({@code "base_units": "9037554791768…"}),
+ * both strings so no JSON parser rounds them. Streams through Jackson's generator (O(V + E),
+ * no document tree); keys and arrays are in a fixed order, so the same result gives the same
+ * bytes.
+ */
+public final class ReportJsonWriter {
+    public static final String FORMAT = "tracer-report/1";
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    public void write(TraceResult r, Writer out) {
+        try (JsonGenerator j = FACTORY.createGenerator(out)) {
+            j.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+            j.setPrettyPrinter(pp);
+            j.writeStartObject();
+            j.writeStringField("format", FORMAT);
+            j.writeStringField("direction", r.direction().code());
+            j.writeObjectFieldStart("model");
+            j.writeStringField("name", r.model());
+            j.writeStringField("description", r.modelDescription());
+            j.writeBooleanField("conserving", r.conserving());
+            j.writeEndObject();
+            policy(j, r.policy());
+            dataset(j, r);
+            j.writeArrayFieldStart("seeds");
+            for (var s : r.seeds()) {
+                j.writeString(s.toString());
+            }
+            j.writeEndArray();
+            j.writeArrayFieldStart("seed_amounts");
+            for (Map.Entry<Asset, BigInteger> e : r.seedAmounts().entrySet()) {
+                j.writeStartObject();
+                amount(j, "", e.getKey(), e.getValue());
+                j.writeEndObject();
+            }
+            j.writeEndArray();
+            summaryByKind(j, r);
+            endpoints(j, r);
+            gaps(j, r);
+            j.writeArrayFieldStart("unexplained_inflows");
+            for (TraceResult.UnexplainedInflow u : r.unexplained()) {
+                j.writeStartObject();
+                j.writeStringField("address", u.address().value());
+                amount(j, "", u.amount().asset(), u.amount().value());
+                j.writeStringField("before_tx", u.at().tx().value());
+                j.writeNumberField("block", u.at().block());
+                j.writeStringField("time", u.at().time().toString());
+                j.writeBooleanField("counted_as_stolen", u.countedAsStolen());
+                j.writeEndObject();
+            }
+            j.writeEndArray();
+            poisoning(j, r);
+            truncations(j, r);
+            j.writeArrayFieldStart("warnings");
+            for (String w : r.warnings()) {
+                j.writeString(w);
+            }
+            j.writeEndArray();
+            nodes(j, r);
+            transfers(j, r);
+            j.writeObjectFieldStart("stats");
+            j.writeNumberField("transfers_scanned", r.stats().edgesScanned());
+            j.writeNumberField("addresses_reached", r.stats().addressesReached());
+            j.writeNumberField("addresses_followed", r.stats().addressesFollowed());
+            j.writeNumberField("max_hop_reached", r.stats().maxHopReached());
+            j.writeNumberField("transfers_traced", r.transfers().size());
+            j.writeEndObject();
+            j.writeEndObject();
+            j.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write report.json: " + e.getMessage(), e);
+        }
+    }
+
+    private static void policy(JsonGenerator j, TracePolicy p) throws IOException {
+        j.writeObjectFieldStart("policy");
+        j.writeNumberField("max_hops", p.maxHops());
+        j.writeStringField("min_amount", p.minAmount().stripTrailingZeros().toPlainString());
+        optionalString(j, "since", p.since().map(Object::toString));
+        optionalString(j, "until", p.until().map(Object::toString));
+        j.writeArrayFieldStart("assets");
+        for (Asset a : p.assets()) {
+            j.writeString(a.id());
+        }
+        j.writeEndArray();
+        j.writeArrayFieldStart("stop_at");
+        for (Category c : new TreeSet<>(p.stopAt())) {
+            j.writeString(c.code());
+        }
+        j.writeEndArray();
+        j.writeNumberField("fan_out_cap", p.fanOutCap());
+        j.writeEndObject();
+    }
+
+    private static void dataset(JsonGenerator j, TraceResult r) throws IOException {
+        j.writeObjectFieldStart("dataset");
+        j.writeStringField("description", r.dataset());
+        j.writeStringField("chain", r.coverage().chain().name());
+        j.writeNumberField("first_block", r.coverage().range().first());
+        j.writeNumberField("last_block", r.coverage().range().last());
+        j.writeBooleanField("every_address", r.coverage().everyAddress());
+        j.writeArrayFieldStart("complete_outflows");
+        for (Address a : r.coverage().completeOutflows()) {
+            j.writeString(a.value());
+        }
+        j.writeEndArray();
+        j.writeArrayFieldStart("complete_inflows");
+        for (Address a : r.coverage().completeInflows()) {
+            j.writeString(a.value());
+        }
+        j.writeEndArray();
+        j.writeEndObject();
+    }
+
+    private static void optionalString(JsonGenerator j, String field, Optional<String> v) throws IOException {
+        if (v.isPresent()) {
+            j.writeStringField(field, v.get());
+        } else {
+            j.writeNullField(field);
+        }
+    }
+
+    static void amount(JsonGenerator j, String prefix, Asset asset, BigInteger v) throws IOException {
+        if (prefix.isEmpty()) {
+            j.writeStringField("asset", asset.id());
+            j.writeStringField("symbol", asset.symbol());
+        }
+        j.writeStringField(prefix + "amount", Amount.toDecimalString(v, asset.decimals()));
+        j.writeStringField(prefix + "base_units", v.toString());
+    }
+
+    private static void label(JsonGenerator j, Optional<Label> l) throws IOException {
+        if (l.isEmpty()) {
+            j.writeNullField("label");
+            return;
+        }
+        j.writeObjectFieldStart("label");
+        j.writeStringField("entity", l.get().entity());
+        j.writeStringField("category", l.get().category().code());
+        j.writeStringField("source", l.get().source());
+        j.writeNumberField("confidence", l.get().confidence());
+        j.writeEndObject();
+    }
+
+    private static void summaryByKind(JsonGenerator j, TraceResult r) throws IOException {
+        TreeMap<String, TreeMap<Asset, BigInteger>> byKind = new TreeMap<>();
+        TreeMap<String, Integer> counts = new TreeMap<>();
+        for (TraceResult.Endpoint e : r.endpoints()) {
+            byKind.computeIfAbsent(e.kind().code(), k -> new TreeMap<>()).merge(e.amount().asset(), e.amount().value(), BigInteger::add);
+            counts.merge(e.kind().code(), 1, Integer::sum);
+        }
+        j.writeArrayFieldStart("where_now");
+        for (var k : byKind.entrySet()) {
+            for (var a : k.getValue().entrySet()) {
+                j.writeStartObject();
+                j.writeStringField("kind", k.getKey());
+                amount(j, "", a.getKey(), a.getValue());
+                j.writeStringField("share", TraceResult.share(a.getValue(), r.seedAmounts().get(a.getKey())).toPlainString());
+                j.writeEndObject();
+            }
+        }
+        j.writeEndArray();
+    }
+
+    private static void endpoints(JsonGenerator j, TraceResult r) throws IOException {
+        j.writeArrayFieldStart("endpoints");
+        for (TraceResult.Endpoint e : r.endpoints()) {
+            j.writeStartObject();
+            j.writeStringField("address", e.address().value());
+            j.writeStringField("kind", e.kind().code());
+            j.writeNumberField("hop", e.hop());
+            label(j, e.label());
+            amount(j, "", e.amount().asset(), e.amount().value());
+            j.writeStringField("share", e.share().toPlainString());
+            j.writeEndObject();
+        }
+        j.writeEndArray();
+    }
+
+    private static void gaps(JsonGenerator j, TraceResult r) throws IOException {
+        j.writeArrayFieldStart("ledger_gaps");
+        for (TraceResult.LedgerGap g : r.gaps()) {
+            j.writeStartObject();
+            j.writeStringField("address", g.address().value());
+            j.writeStringField("asset", g.asset().id());
+            j.writeStringField("symbol", g.asset().symbol());
+            amount(j, "received_", g.asset(), g.received());
+            amount(j, "sent_", g.asset(), g.sent());
+            amount(j, "unexplained_", g.asset(), g.unexplained());
+            j.writeBooleanField("counted_as_stolen", g.countedAsStolen());
+            j.writeEndObject();
+        }
+        j.writeEndArray();
+    }
+
+    private static void poisoning(JsonGenerator j, TraceResult r) throws IOException {
+        j.writeObjectFieldStart("poisoning");
+        TreeMap<String, int[]> byReason = new TreeMap<>();
+        TreeMap<Address, TreeMap<String, Object>> addresses = new TreeMap<>();
+        for (TraceResult.Poisoning p : r.poisoning()) {
+            byReason.computeIfAbsent(p.reason().name().toLowerCase(java.util.Locale.ROOT), k -> new int[1])[0]++;
+            TreeMap<String, Object> a = addresses.computeIfAbsent(p.transfer().to(), k -> new TreeMap<>());
+            a.merge("transfers", 1, (x, y) -> (Integer) x + (Integer) y);
+            p.lookalikeOf().ifPresent(l -> a.put("imitates", l.value()));
+        }
+        j.writeObjectFieldStart("counts");
+        for (var e : byReason.entrySet()) {
+            j.writeNumberField(e.getKey(), e.getValue()[0]);
+        }
+        j.writeEndObject();
+        j.writeArrayFieldStart("addresses");
+        for (var e : addresses.entrySet()) {
+            j.writeStartObject();
+            j.writeStringField("address", e.getKey().value());
+            j.writeNumberField("transfers", (Integer) e.getValue().get("transfers"));
+            optionalString(j, "imitates", Optional.ofNullable((String) e.getValue().get("imitates")));
+            j.writeEndObject();
+        }
+        j.writeEndArray();
+        j.writeArrayFieldStart("transfers");
+        for (TraceResult.Poisoning p : r.poisoning()) {
+            Transfer t = p.transfer();
+            j.writeStartObject();
+            j.writeStringField("reason", p.reason().name().toLowerCase(java.util.Locale.ROOT));
+            j.writeStringField("detail", p.detail());
+            transferFields(j, t);
+            optionalString(j, "imitates", p.lookalikeOf().map(Address::value));
+            j.writeEndObject();
+        }
+        j.writeEndArray();
+        j.writeEndObject();
+    }
+
+    private static void truncations(JsonGenerator j, TraceResult r) throws IOException {
+        j.writeArrayFieldStart("truncations");
+        for (TraceResult.Truncation t : r.truncations()) {
+            j.writeStartObject();
+            j.writeStringField("address", t.address().value());
+            j.writeStringField("reason", t.reason());
+            j.writeNumberField("transfers_cut", t.transfers());
+            j.writeArrayFieldStart("amounts");
+            for (var a : t.amounts().entrySet()) {
+                j.writeStartObject();
+                amount(j, "", a.getKey(), a.getValue());
+                j.writeEndObject();
+            }
+            j.writeEndArray();
+            j.writeEndObject();
+        }
+        j.writeEndArray();
+    }
+
+    private static void tallies(JsonGenerator j, String field, SortedMap<Asset, BigInteger> m) throws IOException {
+        j.writeArrayFieldStart(field);
+        for (var a : m.entrySet()) {
+            j.writeStartObject();
+            amount(j, "", a.getKey(), a.getValue());
+            j.writeEndObject();
+        }
+        j.writeEndArray();
+    }
+
+    private static void nodes(JsonGenerator j, TraceResult r) throws IOException {
+        j.writeArrayFieldStart("nodes");
+        for (TraceResult.Node n : r.nodes()) {
+            j.writeStartObject();
+            j.writeStringField("address", n.address().value());
+            j.writeNumberField("hop", n.hop());
+            j.writeStringField("role", n.role().name().toLowerCase(java.util.Locale.ROOT));
+            optionalString(j, "endpoint", n.endpoint().map(k -> k.code()));
+            label(j, n.label());
+            tallies(j, "tainted_received", n.received());
+            tallies(j, "tainted_sent", n.sent());
+            tallies(j, "tainted_held", n.held());
+            j.writeEndObject();
+        }
+        j.writeEndArray();
+    }
+
+    private static void transferFields(JsonGenerator j, Transfer t) throws IOException {
+        j.writeStringField("tx", t.tx().value());
+        j.writeNumberField("block", t.block());
+        j.writeStringField("time", t.time().toString());
+        j.writeStringField("from", t.from().value());
+        j.writeStringField("to", t.to().value());
+        j.writeStringField("kind", t.kind().code());
+        amount(j, "", t.asset(), t.amount());
+    }
+
+    private static void transfers(JsonGenerator j, TraceResult r) throws IOException {
+        j.writeArrayFieldStart("transfers");
+        for (TraceResult.TracedTransfer t : r.transfers()) {
+            j.writeStartObject();
+            transferFields(j, t.transfer());
+            amount(j, "tainted_", t.transfer().asset(), t.tainted());
+            j.writeEndObject();
+        }
+        j.writeEndArray();
+    }
+}

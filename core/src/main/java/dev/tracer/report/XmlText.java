@@ -1,0 +1,84 @@
+package dev.tracer.report;
+
+/**
+ * Makes arbitrary text safe to hand to an XML writer. The writer escapes markup ({@code <},
+ * {@code &}, quotes), but XML 1.0 forbids some characters outright: the C0 controls other than
+ * tab, line feed and carriage return, U+FFFE, U+FFFF and unpaired surrogates. Token symbols and
+ * labels are attacker-chosen, so such characters are replaced with U+FFFD (the replacement
+ * character) rather than rejected. Each method is O(n) and returns its argument when nothing
+ * needs replacing.
+ */
+final class XmlText {
+    /** What a forbidden character becomes. */
+    static final char REPLACEMENT = '\uFFFD';
+
+    private XmlText() {
+    }
+
+    /** {@code s} with every character XML 1.0 forbids replaced by U+FFFD; tab, LF and CR are kept. */
+    static String clean(String s) {
+        return rewrite(s, false);
+    }
+
+    /**
+     * As {@link #clean}, and tab, LF and CR become spaces: a parser normalises them to spaces in
+     * attribute values anyway, so the file then says exactly what a reader gets back.
+     */
+    static String attribute(String s) {
+        return rewrite(s, true);
+    }
+
+    /**
+     * As {@link #attribute}, with runs of spaces collapsed to one and none at either end, the
+     * canonical form of an {@code xsd:token} (GEXF node and edge labels).
+     */
+    static String token(String s) {
+        String a = attribute(s);
+        StringBuilder sb = new StringBuilder(a.length());
+        boolean space = false;
+        for (int i = 0; i < a.length(); i++) {
+            char c = a.charAt(i);
+            if (c == ' ') {
+                space = !sb.isEmpty();
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.length() == a.length() ? a : sb.toString();
+    }
+
+    private static String rewrite(String s, boolean whitespaceToSpace) {
+        StringBuilder sb = null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            char r;
+            int width = 1;
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                r = c;
+                width = 2;
+            } else if (c == '\t' || c == '\n' || c == '\r') {
+                r = whitespaceToSpace ? ' ' : c;
+            } else if (c < 0x20 || c == '\uFFFE' || c == '\uFFFF' || Character.isSurrogate(c)) {
+                r = REPLACEMENT;
+            } else {
+                r = c;
+            }
+            if (sb == null && r != c) {
+                sb = new StringBuilder(n).append(s, 0, i);
+            }
+            if (sb != null) {
+                sb.append(r);
+                if (width == 2) {
+                    sb.append(s.charAt(i + 1));
+                }
+            }
+            i += width - 1;
+        }
+        return sb == null ? s : sb.toString();
+    }
+}

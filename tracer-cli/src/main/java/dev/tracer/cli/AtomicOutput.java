@@ -1,0 +1,86 @@
+package dev.tracer.cli;
+
+import dev.tracer.source.SourceException;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes a set of files into a directory so that a failure leaves nothing half-written: every
+ * file goes to a temporary sibling directory first; only when all are complete is the directory
+ * renamed into place (or, if it already exists, each file is moved over its old version).
+ */
+final class AtomicOutput {
+    /** Writes one file's content. */
+    interface Content {
+        void write(Writer w) throws IOException;
+    }
+
+    private final Map<String, Content> files = new LinkedHashMap<>();
+
+    AtomicOutput add(String name, Content c) {
+        files.put(name, c);
+        return this;
+    }
+
+    void writeTo(Path dir) {
+        Path abs = dir.toAbsolutePath();
+        Path parent = abs.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(parent);
+            tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp-");
+            openUp(tmp);
+            for (Map.Entry<String, Content> f : files.entrySet()) {
+                try (Writer w = Files.newBufferedWriter(tmp.resolve(f.getKey()), StandardCharsets.UTF_8)) {
+                    f.getValue().write(w);
+                }
+            }
+            if (!Files.exists(abs)) {
+                try {
+                    Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+                    tmp = null;
+                    return;
+                } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+                    Files.createDirectories(abs);
+                }
+            } else if (!Files.isDirectory(abs)) {
+                throw new SourceException.Unavailable(abs + ": exists and is not a directory", null);
+            }
+            for (String name : files.keySet()) {
+                Files.move(tmp.resolve(name), abs.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new SourceException.Unavailable(abs + ": cannot write: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                deleteQuietly(tmp);
+            }
+        }
+    }
+
+    /** Temporary directories are created owner-only; give the result ordinary permissions. */
+    static void openUp(Path dir) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        try (Stream<Path> s = Files.walk(p)) {
+            s.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a leftover hidden temporary directory is harmless
+        }
+    }
+}

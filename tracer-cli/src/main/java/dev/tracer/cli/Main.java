@@ -1,0 +1,50 @@
+package dev.tracer.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Entry point. The only place that calls {@code System.exit}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new TracerCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionStrategy(parseResult -> {
+            Logging.configure(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("tracer: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, p) -> {
+            int code = ExitCodes.of(ex);
+            c.getErr().println("tracer: " + (code == ExitCodes.INTERNAL ? "internal error: " + ex : oneLine(ex.getMessage())));
+            if (code == ExitCodes.INTERNAL || Logging.verbose()) {
+                ex.printStackTrace(c.getErr());
+            }
+            return code;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ');
+    }
+}

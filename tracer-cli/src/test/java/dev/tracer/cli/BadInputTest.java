@@ -1,0 +1,140 @@
+package dev.tracer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tracer.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input: a clear one-line error naming the input, exit 2 (or 3 for an unavailable source),
+ * and no output directory left behind.
+ */
+class BadInputTest {
+    @TempDir
+    Path tmp;
+
+    Path copyOfBybitData() throws IOException {
+        Path src = SharedData.fixtures().resolve("incidents/bybit-2025/data");
+        Path dst = tmp.resolve("data");
+        Files.createDirectories(dst);
+        try (Stream<Path> s = Files.list(src)) {
+            for (Path p : s.toList()) {
+                Files.copy(p, dst.resolve(p.getFileName()));
+            }
+        }
+        return dst;
+    }
+
+    static void assertOneLineError(CliRun r, int code, String... fragments) {
+        assertThat(r.code()).as(r.err()).isEqualTo(code);
+        assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).startsWith("tracer: ").contains(fragments);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void malformedAddress() throws IOException {
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("trace", "--data", copyOfBybitData().toString(), "--address", "0x47666Fab8bd0", "--out", out.toString());
+        assertOneLineError(r, 2, "--address", "0x47666Fab8bd0", "malformed");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void badChecksum() throws IOException {
+        Path out = tmp.resolve("out");
+        // the real exploiter address with the case of one letter flipped
+        CliRun r = CliRun.of("trace", "--data", copyOfBybitData().toString(), "--address",
+                "0x47666fab8bd0Ac7003bce3f5C3585383F09486E2", "--out", out.toString());
+        assertOneLineError(r, 2, "checksum", "0x47666fab8bd0Ac7003bce3f5C3585383F09486E2");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void csvRowWithWrongColumnCountNamesFileAndLine() throws IOException {
+        Path data = copyOfBybitData();
+        Path csv = data.resolve("transactions.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        lines.set(6, lines.get(6).substring(0, lines.get(6).lastIndexOf(',')));
+        Files.write(csv, lines);
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("trace", "--data", data.toString(), "--address", BybitTraceTest.SEED, "--out", out.toString());
+        assertOneLineError(r, 2, csv + ":7:", "expected 7 columns, found 6");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void nonNumericAmountNamesFileAndLine() throws IOException {
+        Path data = copyOfBybitData();
+        Path csv = data.resolve("token_transfers.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        String[] cells = lines.get(9).split(",", -1);
+        cells[3] = "12.5e3";
+        lines.set(9, String.join(",", cells));
+        Files.write(csv, lines);
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("trace", "--data", data.toString(), "--address", BybitTraceTest.SEED, "--out", out.toString());
+        assertOneLineError(r, 2, csv + ":10:", "non-numeric value '12.5e3'");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void malformedManifestJson() throws IOException {
+        Path data = copyOfBybitData();
+        Files.writeString(data.resolve("dataset.json"), "{\"format\": \"tracer-dataset/1\", ");
+        CliRun r = CliRun.of("trace", "--data", data.toString(), "--address", BybitTraceTest.SEED);
+        assertOneLineError(r, 2, "dataset.json", "malformed JSON");
+    }
+
+    @Test
+    void truncatedFileIsAnErrorNotASilentlyShorterTrace() throws IOException {
+        Path data = copyOfBybitData();
+        Path csv = data.resolve("transactions.csv");
+        String text = Files.readString(csv);
+        Files.writeString(csv, text.substring(0, text.length() - 40));
+        CliRun r = CliRun.of("trace", "--data", data.toString(), "--address", BybitTraceTest.SEED);
+        assertOneLineError(r, 2, "transactions.csv:");
+    }
+
+    @Test
+    void unknownIncident() {
+        CliRun r = CliRun.of("trace", "--incident", "no-such-theft", "--fixtures", SharedData.fixtures().toString());
+        assertOneLineError(r, 2, "unknown incident 'no-such-theft'", "bybit-2025");
+    }
+
+    @Test
+    void missingDataDirectoryIsUnavailable() {
+        CliRun r = CliRun.of("trace", "--data", tmp.resolve("nowhere").toString(), "--address", BybitTraceTest.SEED);
+        assertOneLineError(r, 3, "nowhere");
+    }
+
+    @Test
+    void seedWithoutTransfersInTheData() throws IOException {
+        CliRun r = CliRun.of("trace", "--data", copyOfBybitData().toString(), "--address",
+                "0x0000000000000000000000000000000000000001");
+        assertOneLineError(r, 2, "seed 0x0000000000000000000000000000000000000001 has no transfers");
+    }
+
+    @Test
+    void unknownModelAndBadTimeAreUsageErrors() throws IOException {
+        Path data = copyOfBybitData();
+        assertOneLineError(CliRun.of("trace", "--data", data.toString(), "--address", BybitTraceTest.SEED, "--model", "lifo"),
+                2, "unknown taint model 'lifo'");
+        assertOneLineError(CliRun.of("trace", "--data", data.toString(), "--address", BybitTraceTest.SEED, "--since", "yesterday"),
+                2, "--since", "yesterday");
+    }
+
+    @Test
+    void helpListsExitCodes() {
+        CliRun r = CliRun.of("trace", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Exit codes:", "2   bad usage or input", "3   data source unavailable", "--model", "--out");
+    }
+}
