@@ -264,6 +264,11 @@ public final class TransferGraph {
         return inEdges[inStart[a] + i];
     }
 
+    /** This graph as a read-only JGraphT graph (no copy): vertices are address ids, edges transfer ids. */
+    public JGraphTView asJGraphT() {
+        return new JGraphTView(this);
+    }
+
     /** Chains present, in name order. */
     public List<Chain> chains() {
         TreeMap<String, Chain> m = new TreeMap<>();

@@ -199,6 +199,11 @@ public final class ReportJsonWriter {
             label(j, e.label());
             amount(j, "", e.amount().asset(), e.amount().value());
             j.writeStringField("share", e.share().toPlainString());
+            j.writeArrayFieldStart("path");
+            for (var tx : e.path()) {
+                j.writeString(tx.value());
+            }
+            j.writeEndArray();
             j.writeEndObject();
         }
         j.writeEndArray();
@@ -299,6 +304,17 @@ public final class ReportJsonWriter {
             tallies(j, "tainted_received", n.received());
             tallies(j, "tainted_sent", n.sent());
             tallies(j, "tainted_held", n.held());
+            if (n.reachedBy().isPresent()) {
+                Transfer t = n.reachedBy().get();
+                j.writeObjectFieldStart("reached_by");
+                j.writeStringField("tx", t.tx().value());
+                j.writeStringField("from", t.from().value());
+                j.writeStringField("to", t.to().value());
+                j.writeNumberField("block", t.block());
+                j.writeEndObject();
+            } else {
+                j.writeNullField("reached_by");
+            }
             j.writeEndObject();
         }
         j.writeEndArray();

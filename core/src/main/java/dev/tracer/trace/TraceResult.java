@@ -50,20 +50,24 @@ public record TraceResult(
 
     /**
      * An address the trace reached. {@code received}, {@code sent} and {@code held} are the
-     * tainted amounts per asset (held only for followed addresses).
+     * tainted amounts per asset (held only for followed addresses); {@code reachedBy} is the
+     * transfer by which the trace first reached it (empty for seeds).
      */
     public record Node(Address address, int hop, Role role, Optional<EndpointKind> endpoint, Optional<Label> label,
                        SortedMap<Asset, BigInteger> received, SortedMap<Asset, BigInteger> sent,
-                       SortedMap<Asset, BigInteger> held) {
+                       SortedMap<Asset, BigInteger> held, Optional<Transfer> reachedBy) {
     }
 
     /** A transfer that carried taint, with the tainted part. */
     public record TracedTransfer(int edge, Transfer transfer, BigInteger tainted) {
     }
 
-    /** Where some of the funds are now. */
+    /**
+     * Where some of the funds are now. {@code path} is the evidence: the transactions by which the
+     * trace first reached this address, from a seed, in chain order.
+     */
     public record Endpoint(Address address, EndpointKind kind, Optional<Label> label, int hop, Amount amount,
-                           BigDecimal share) {
+                           BigDecimal share, List<dev.tracer.model.TxHash> path) {
     }
 
     /**

@@ -51,6 +51,7 @@ final class TraceRun {
     private final int[] cutBy;
     private final int[] fanOut;
     private final int[] reachOrd;
+    private final int[] parent;
     private final boolean[] seed;
     // pass 2
     private final Map<Integer, NodeState> states = new HashMap<>();
@@ -115,6 +116,8 @@ final class TraceRun {
         fanOut = new int[n];
         reachOrd = new int[n];
         Arrays.fill(reachOrd, -1);
+        parent = new int[n];
+        Arrays.fill(parent, -1);
         seed = new boolean[n];
     }
 
@@ -261,6 +264,7 @@ final class TraceRun {
             return;
         }
         hop[r] = h;
+        parent[r] = e;
         EndpointKind why = null;
         if (isStop(r)) {
             why = EndpointKind.STOPPED;
@@ -475,6 +479,7 @@ final class TraceRun {
                 status[r] = ENDPOINT;
                 reason[r] = EndpointKind.BELOW_MINIMUM;
                 hop[r] = hop[s] + 1;
+                parent[r] = e;
             }
             NodeState rn = state(r);
             rn.add(rn.received, asset, d.tainted());
@@ -515,19 +520,21 @@ final class TraceRun {
                     }
                 }
                 int h = hop[a];
-                held.forEach((as, v) -> endpoints.add(endpoint(addr, EndpointKind.HELD, label, h, as, v, seedAmounts)));
+                List<dev.tracer.model.TxHash> path = path(a);
+                held.forEach((as, v) -> endpoints.add(endpoint(addr, EndpointKind.HELD, label, h, as, v, seedAmounts, path)));
                 if (!held.isEmpty()) {
                     kind = Optional.of(EndpointKind.HELD);
                 }
             } else {
                 role = TraceResult.Role.ENDPOINT;
                 kind = Optional.of(reason[a]);
+                List<dev.tracer.model.TxHash> path = path(a);
                 for (Map.Entry<Asset, BigInteger> r : received.entrySet()) {
-                    endpoints.add(endpoint(addr, reason[a], label, hop[a], r.getKey(), r.getValue(), seedAmounts));
+                    endpoints.add(endpoint(addr, reason[a], label, hop[a], r.getKey(), r.getValue(), seedAmounts, path));
                 }
             }
             maxHop = Math.max(maxHop, hop[a]);
-            nodes.add(new TraceResult.Node(addr, hop[a], role, kind, label, received, sent, held));
+            nodes.add(new TraceResult.Node(addr, hop[a], role, kind, label, received, sent, held, reachedBy(a)));
         }
         nodes.addAll(earlier());
         nodes.sort(Comparator.comparing(TraceResult.Node::address));
@@ -570,7 +577,7 @@ final class TraceRun {
         }
         List<TraceResult.Node> out = new ArrayList<>();
         hops.forEach((r, h) -> out.add(new TraceResult.Node(g.address(r), h, TraceResult.Role.EARLIER, Optional.empty(),
-                labels.best(g.address(r)), new TreeMap<>(), new TreeMap<>(), new TreeMap<>())));
+                labels.best(g.address(r)), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), Optional.empty())));
         return out;
     }
 
@@ -631,8 +638,25 @@ final class TraceRun {
     }
 
     private static TraceResult.Endpoint endpoint(Address a, EndpointKind k, Optional<Label> label, int hop, Asset asset,
-                                                 BigInteger v, SortedMap<Asset, BigInteger> seedAmounts) {
-        return new TraceResult.Endpoint(a, k, label, hop, Amount.of(asset, v), TraceResult.share(v, seedAmounts.get(asset)));
+                                                 BigInteger v, SortedMap<Asset, BigInteger> seedAmounts,
+                                                 List<dev.tracer.model.TxHash> path) {
+        return new TraceResult.Endpoint(a, k, label, hop, Amount.of(asset, v), TraceResult.share(v, seedAmounts.get(asset)), path);
+    }
+
+    private Optional<dev.tracer.model.Transfer> reachedBy(int a) {
+        return parent[a] < 0 ? Optional.empty() : Optional.of(g.transfer(parent[a]));
+    }
+
+    /** Transactions of the first-reach chain from a seed to {@code a}, in the direction of travel. */
+    private List<dev.tracer.model.TxHash> path(int a) {
+        java.util.ArrayDeque<dev.tracer.model.TxHash> p = new java.util.ArrayDeque<>();
+        int v = a;
+        for (int guard = 0; parent[v] >= 0 && guard <= g.addressCount(); guard++) {
+            int e = parent[v];
+            p.addFirst(g.tx(e));
+            v = sender(e);
+        }
+        return List.copyOf(p);
     }
 
     private List<TraceResult.Truncation> truncations() {

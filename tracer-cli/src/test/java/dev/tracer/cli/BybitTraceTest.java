@@ -223,6 +223,40 @@ class BybitTraceTest {
     }
 
     @Test
+    void everyEndpointCarriesAChainOfTransactionsFromTheSeed() {
+        JsonNode r = reports.get("haircut");
+        Map<String, JsonNode> byTx = new HashMap<>();
+        r.get("transfers").forEach(t -> byTx.putIfAbsent(t.get("tx").asText() + t.get("to").asText(), t));
+        for (JsonNode e : r.get("endpoints")) {
+            JsonNode path = e.get("path");
+            assertThat(path).as(e.get("address").asText()).hasSize(e.get("hop").asInt());
+        }
+        JsonNode deep = null;
+        for (JsonNode e : r.get("endpoints")) {
+            if (e.get("address").asText().equals("0xf2fa83097ebb54b5204300fd88df7cb1a803276a")) {
+                deep = e;
+            }
+        }
+        assertThat(deep).isNotNull();
+        assertThat(deep.get("hop").asInt()).isEqualTo(5);
+        // walk the chain: each transaction's receiver sends the next one, never earlier in the chain
+        String at = SEED;
+        long block = 0;
+        List<String> hops = List.of(CONSOLIDATION, HOP3, "0xf302572594a68aa8f951fae64ed3ae7da41c72be", HOP5,
+                "0xf2fa83097ebb54b5204300fd88df7cb1a803276a");
+        for (int i = 0; i < 5; i++) {
+            JsonNode t = byTx.get(deep.get("path").get(i).asText() + hops.get(i));
+            assertThat(t).as("hop %d", i + 1).isNotNull();
+            assertThat(t.get("from").asText()).isEqualTo(at);
+            assertThat(t.get("block").asLong()).isGreaterThanOrEqualTo(block);
+            at = t.get("to").asText();
+            block = t.get("block").asLong();
+        }
+        assertThat(node("haircut", CONSOLIDATION).get("reached_by").get("tx").asText())
+                .isEqualTo("0xdd5cd734d4d67ff5af7e53cdd72c26d4d7d28d08c8f0ff32d12ab3e2a277e4bc");
+    }
+
+    @Test
     void graphIsValidGexf13() {
         GexfSchema.assertValid(tmp.resolve("haircut").resolve("graph.gexf"));
     }
