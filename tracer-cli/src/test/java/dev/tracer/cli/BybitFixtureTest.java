@@ -1,0 +1,61 @@
+package dev.tracer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tracer.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bundled fixture is exactly what the project's own import command writes from the raw
+ * explorer exports in shared/data (the command in fixtures/incidents/bybit-2025/README.md).
+ */
+class BybitFixtureTest {
+    static final String DESCRIPTION = "Bybit theft 2025: complete outflows of five addresses on Ethereum mainnet,"
+            + " imported by 'tracer import explorer-csv' from explorer account-API exports";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void reImportGivesTheCommittedFilesByteForByte() throws IOException {
+        Path raw = SharedData.path("ethereum/bybit-2025");
+        Path out = tmp.resolve("data");
+        CliRun r = CliRun.of("import", "explorer-csv", "--chain", "ethereum", "--out", out.toString(),
+                "--description", DESCRIPTION,
+                "0x47666Fab8bd0Ac7003bce3f5C3585383F09486E2=" + raw.resolve("hop1.csv"),
+                "0xa4b2fd68593b6f34e51cb9edb66e71c1b4ab449e=" + raw.resolve("hop2.csv"),
+                "0xdd90071d52f20e85c89802e5dc1ec0a7b6475f92=" + raw.resolve("hop3.csv"),
+                "0xf302572594a68aa8f951fae64ed3ae7da41c72be=" + raw.resolve("hop4.csv"),
+                "0x327ffe25f330d2d809106ace581099ad1af9ba23=" + raw.resolve("hop5.csv"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("hop1.csv: 255 rows", "hop2.csv: 43 rows", "hop3.csv: 284 rows",
+                "hop4.csv: 147 rows", "hop5.csv: 65 rows", "794 transfers", "blocks 21895319..22192129");
+        Path committed = SharedData.fixtures().resolve("incidents/bybit-2025/data");
+        List<String> names;
+        try (Stream<Path> s = Files.list(committed)) {
+            names = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(names);
+        }
+        for (String n : names) {
+            assertThat(Files.readAllBytes(out.resolve(n))).as(n).isEqualTo(Files.readAllBytes(committed.resolve(n)));
+        }
+    }
+
+    @Test
+    void importRefusesABadSenderAndWritesNothing() {
+        Path out = tmp.resolve("bad");
+        CliRun r = CliRun.of("import", "explorer-csv", "--out", out.toString(),
+                "0x47666fab8bd0Ac7003bce3f5C3585383F09486E2=" + SharedData.path("ethereum/bybit-2025/hop1.csv"));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("checksum").hasLineCount(1);
+        assertThat(out).doesNotExist();
+    }
+}
