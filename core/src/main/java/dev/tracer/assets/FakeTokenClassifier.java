@@ -5,6 +5,9 @@ import com.ibm.icu.text.SpoofChecker;
 import dev.tracer.model.Asset;
 import dev.tracer.model.Chain;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,10 +50,10 @@ public final class FakeTokenClassifier {
                     "listed token contract of " + listed.get().symbol());
         }
         String symbol = asset.symbol();
-        String key = skeleton(symbol);
-        if (!key.isEmpty()) {
+        Set<String> keys = keys(symbol);
+        if (!keys.isEmpty()) {
             for (Asset genuine : genuineOn(asset.chain())) {
-                if (key.equals(skeleton(genuine.symbol()))) {
+                if (!Collections.disjoint(keys, keys(genuine.symbol()))) {
                     boolean ascii = symbol.chars().allMatch(c -> c < 128);
                     String reason = ascii
                             ? "symbol '" + symbol + "' of " + genuine.symbol() + " on an unknown contract"
@@ -70,19 +73,37 @@ public final class FakeTokenClassifier {
         return out;
     }
 
-    /** UTS #39 skeleton of the upper-cased symbol without trailing dots, spaces or ellipses. */
-    String skeleton(String symbol) {
-        String s = symbol.strip();
+    /**
+     * Keys under which a symbol is compared, each upper-cased and without trailing dots, spaces
+     * or ellipses: the UTS #39 skeleton of the upper-cased symbol, and the skeleton of the
+     * upper-cased skeleton of the symbol as written (the capital of a confusable letter is not
+     * always confusable: Cyrillic "һ" looks like "h", but "Һ" not like "H"). Empty when the symbol
+     * is only dots and spaces.
+     */
+    Set<String> keys(String symbol) {
+        Set<String> keys = new HashSet<>();
+        String s = trimEnd(symbol.strip());
+        if (!s.isEmpty()) {
+            addKey(keys, checker.getSkeleton(UCharacter.toUpperCase(Locale.ROOT, s)));
+            addKey(keys, checker.getSkeleton(UCharacter.toUpperCase(Locale.ROOT, checker.getSkeleton(s))));
+        }
+        return keys;
+    }
+
+    private static void addKey(Set<String> keys, String skeleton) {
+        String k = trimEnd(UCharacter.toUpperCase(Locale.ROOT, skeleton));
+        if (!k.isEmpty()) {
+            keys.add(k);
+        }
+    }
+
+    private static String trimEnd(String s) {
         int end = s.length();
-        while (end > 0 && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == '…' || Character.isWhitespace(s.charAt(end - 1)))) {
+        while (end > 0 && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == '…' || Character.isWhitespace(s.charAt(end - 1))
+                || Character.isSpaceChar(s.charAt(end - 1)))) {
             end--;
         }
-        s = s.substring(0, end);
-        if (s.isEmpty()) {
-            return "";
-        }
-        String upper = UCharacter.toUpperCase(Locale.ROOT, s);
-        return UCharacter.toUpperCase(Locale.ROOT, checker.getSkeleton(upper));
+        return s.substring(0, end);
     }
 
     private static String describeScripts(String s) {

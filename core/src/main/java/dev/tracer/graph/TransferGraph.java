@@ -60,7 +60,20 @@ public final class TransferGraph {
     private final int[] inEdges;
 
     private TransferGraph(Builder b) {
-        List<Transfer> rows = new ArrayList<>(b.rows);
+        // a transaction has one index in its block; rows that do not know it (token transfers
+        // from ethereum-etl) take it from a row of the same transaction that does
+        Map<TxHash, Integer> known = new HashMap<>();
+        for (Transfer t : b.rows) {
+            if (t.txIndex() >= 0) {
+                known.merge(t.tx(), t.txIndex(), Math::max);
+            }
+        }
+        List<Transfer> rows = new ArrayList<>(b.rows.size());
+        for (Transfer t : b.rows) {
+            Integer i = known.get(t.tx());
+            rows.add(i == null || i == t.txIndex() ? t : new Transfer(t.chain(), t.tx(), i, t.position(), t.from(), t.to(),
+                    t.asset(), t.amount(), t.block(), t.time(), t.kind()));
+        }
         rows.sort(Transfer.CHAIN_ORDER);
 
         TreeSet<Address> addressSet = new TreeSet<>();

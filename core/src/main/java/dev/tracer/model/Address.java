@@ -45,7 +45,8 @@ public final class Address implements Comparable<Address> {
         }
         String hex = t.substring(2);
         for (int i = 0; i < hex.length(); i++) {
-            if (Character.digit(hex.charAt(i), 16) < 0) {
+            char c = hex.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 throw new InvalidInputException("malformed address '" + t + "': '" + hex.charAt(i) + "' is not a hex digit");
             }
         }

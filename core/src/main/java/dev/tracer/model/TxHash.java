@@ -22,7 +22,8 @@ public record TxHash(String value) implements Comparable<TxHash> {
             throw new InvalidInputException("malformed transaction hash '" + t + "': expected 64 hex digits");
         }
         for (int i = 0; i < hex.length(); i++) {
-            if (Character.digit(hex.charAt(i), 16) < 0) {
+            char c = hex.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 throw new InvalidInputException("malformed transaction hash '" + t + "'");
             }
         }

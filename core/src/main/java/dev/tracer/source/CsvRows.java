@@ -129,7 +129,7 @@ public final class CsvRows {
                     if (!it.hasNextValue()) {
                         break;
                     }
-                    line++;
+                    line = it.getCurrentLocation().getLineNr();
                     cells = it.nextValue();
                 } catch (JsonProcessingException e) {
                     throw new InvalidInputException(name + ":" + line
@@ -143,9 +143,14 @@ public final class CsvRows {
             }
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(name + ": malformed CSV: " + e.getOriginalMessage(), e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException(name + ": not UTF-8 text", e);
         } catch (IOException e) {
             throw new SourceException.Unavailable(name + ": cannot read: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException c) {
+                throw new InvalidInputException(name + ": not UTF-8 text", c);
+            }
             throw new SourceException.Unavailable(name + ": cannot read: " + e.getCause().getMessage(), e);
         }
     }

@@ -385,16 +385,28 @@ final class TraceRun {
             int asset = g.assetId(e);
             boolean self = sender(e) == receiver(e);
             if (inflow && !self) {
-                if (isSeed) {
-                    addIntroduced(asset, amt);
-                    st.ledger(asset).credit(Draw.tainted(amt));
-                } else {
-                    st.ledger(asset).credit(Draw.clean(amt));
-                }
+                st.ledger(asset).credit(isSeed ? Draw.tainted(amt) : Draw.clean(amt));
             } else if (!inflow) {
-                Draw d = debit(st, e, isSeed);
+                Draw d;
+                if (isSeed) {
+                    // history before the window: what the seed lacked then is not stolen; only its balance at the start is
+                    Ledger l = st.ledger(asset);
+                    if (l.balance().compareTo(amt) < 0) {
+                        l.credit(Draw.tainted(amt.subtract(l.balance())));
+                    }
+                    d = l.debit(amt);
+                } else {
+                    d = debit(st, e, false);
+                }
                 if (self) {
                     st.ledger(asset).credit(d);
+                }
+            }
+        }
+        if (isSeed) {
+            for (int as = 0; as < st.ledgers.length; as++) {
+                if (st.ledgers[as] != null) {
+                    addIntroduced(as, st.ledgers[as].tainted());
                 }
             }
         }
@@ -438,7 +450,7 @@ final class TraceRun {
             d = Draw.tainted(amt);
         }
         if (d.tainted().signum() > 0) {
-            if (senderActive) {
+            if (senderActive && s != r) {
                 sn.add(sn.sent, asset, d.tainted());
             }
             tracedTransfers.add(new TraceResult.TracedTransfer(e, g.transfer(e), d.tainted()));

@@ -1,0 +1,134 @@
+package dev.tracer.trace;
+
+import dev.tracer.graph.TransferGraph;
+import dev.tracer.model.Address;
+import dev.tracer.model.BlockRange;
+import dev.tracer.model.Coverage;
+import dev.tracer.model.InvalidInputException;
+import dev.tracer.model.Transfer;
+import dev.tracer.source.Dataset;
+import dev.tracer.source.SourceException;
+import dev.tracer.source.TransferSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Traces over a {@link TransferSource} that is fetched on demand, with the same engine as a
+ * loaded dataset: fetch the seeds' transfers, trace, fetch every frontier address the trace
+ * would follow (hop below the limit, not stopped), and trace again, until no such frontier is
+ * left or the address budget is spent. Each round fetches one layer of addresses concurrently
+ * (virtual threads); politeness (rate limits, retries, caching) belongs to the source.
+ *
+ * <p>Fetched addresses are covered in both directions over the source's range, so the final
+ * result is exactly what the engine gives on a dataset holding those addresses' complete
+ * ledgers. Rounds are at most the hop limit plus one; each is O(fetched transfers log).
+ */
+public final class ExpandingTrace {
+    private final TransferSource source;
+    private final Function<Dataset, Tracer> tracerFor;
+    private final int maxAddresses;
+    private final Consumer<String> progress;
+
+    /**
+     * @param tracerFor    builds the tracer (labels, classifier, model, policy) for a dataset
+     * @param maxAddresses most addresses fetched; the rest stay frontiers and a warning says so
+     * @param progress     receives one line per round (for a progress display on stderr)
+     */
+    public ExpandingTrace(TransferSource source, Function<Dataset, Tracer> tracerFor, int maxAddresses,
+                          Consumer<String> progress) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.tracerFor = Objects.requireNonNull(tracerFor, "tracerFor");
+        if (maxAddresses < 1) {
+            throw new IllegalArgumentException("maxAddresses must be positive");
+        }
+        this.maxAddresses = maxAddresses;
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    public TraceResult trace(List<Seed> seeds, Direction direction) {
+        BlockRange range = source.range();
+        Set<Transfer> transfers = new LinkedHashSet<>();
+        TreeSet<Address> covered = new TreeSet<>();
+        List<Address> toFetch = new ArrayList<>();
+        for (Seed s : seeds) {
+            if (s.address().isPresent()) {
+                toFetch.add(s.address().get());
+            } else {
+                List<Transfer> in = source.transfersIn(s.tx().orElseThrow());
+                if (in.isEmpty()) {
+                    throw new InvalidInputException("seed transaction " + s.tx().get() + " not found by " + source.description());
+                }
+                transfers.addAll(in);
+            }
+        }
+        boolean budgetHit = false;
+        TraceResult result;
+        int round = 0;
+        while (true) {
+            fetch(toFetch, range, transfers);
+            covered.addAll(toFetch);
+            Dataset d = new Dataset(source.chain(),
+                    new Coverage(source.chain(), range, false, covered, covered),
+                    TransferGraph.builder().addAll(transfers).build(), source.description());
+            result = tracerFor.apply(d).trace(seeds, direction);
+            progress.accept(String.format("round %d: %d addresses fetched, %d transfers, %d reached",
+                    round++, covered.size(), transfers.size(), result.nodes().size()));
+            toFetch = new ArrayList<>();
+            for (TraceResult.Node n : result.nodes()) {
+                if (n.endpoint().orElse(null) == EndpointKind.FRONTIER && n.hop() < result.policy().maxHops()
+                        && !covered.contains(n.address())) {
+                    if (covered.size() + toFetch.size() >= maxAddresses) {
+                        budgetHit = true;
+                        break;
+                    }
+                    toFetch.add(n.address());
+                }
+            }
+            if (toFetch.isEmpty()) {
+                break;
+            }
+        }
+        if (!budgetHit) {
+            return result;
+        }
+        List<String> warnings = new ArrayList<>(result.warnings());
+        warnings.add("address budget of " + maxAddresses + " reached: some frontiers below the hop limit were not fetched");
+        return new TraceResult(result.direction(), result.model(), result.modelDescription(), result.conserving(),
+                result.policy(), result.dataset(), result.coverage(), result.seeds(), result.seedAmounts(), result.nodes(),
+                result.transfers(), result.endpoints(), result.unexplained(), result.gaps(), result.poisoning(),
+                result.truncations(), List.copyOf(warnings), result.stats());
+    }
+
+    private void fetch(List<Address> addresses, BlockRange range, Set<Transfer> into) {
+        if (addresses.isEmpty()) {
+            return;
+        }
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<List<Transfer>>> futures = new ArrayList<>();
+            for (Address a : addresses) {
+                futures.add(pool.submit(() -> source.transfersOf(a, range)));
+            }
+            for (Future<List<Transfer>> f : futures) {
+                into.addAll(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceException.Unavailable("interrupted while fetching from " + source.description(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new SourceException.Unavailable(source.description() + ": " + e.getCause(), e.getCause());
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package dev.tracer.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tracer.model.Address;
+import dev.tracer.model.Asset;
+import dev.tracer.model.Chain;
+import dev.tracer.model.Transfer;
+import dev.tracer.model.TransferKind;
+import dev.tracer.model.TxHash;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TransferGraphTest {
+    private static final Chain ETH_CHAIN = Chain.ETHEREUM;
+    private static final Asset ETH = Asset.nativeOf(ETH_CHAIN);
+    private static final Asset STETH = Asset.token(addr(0xae7a), "stETH", 18, true);
+
+    private static Address addr(int n) {
+        return Address.parse(ETH_CHAIN, String.format("0x%040x", n));
+    }
+
+    private static TxHash hash(int n) {
+        return TxHash.parse(ETH_CHAIN, String.format("0x%064x", n));
+    }
+
+    private static Transfer t(int tx, int txIndex, int position, int from, int to, Asset asset, BigInteger amount, long block) {
+        return new Transfer(ETH_CHAIN, hash(tx), txIndex, position, addr(from), addr(to), asset, amount, block,
+                Instant.ofEpochSecond(1_700_000_000L + block * 12), asset.isNative() ? TransferKind.NATIVE : TransferKind.TOKEN);
+    }
+
+    private static Transfer eth(int tx, int txIndex, int from, int to, long amount, long block) {
+        return t(tx, txIndex, 0, from, to, ETH, BigInteger.valueOf(amount), block);
+    }
+
+    private static List<Transfer> sample() {
+        List<Transfer> l = new ArrayList<>();
+        l.add(eth(1, 0, 10, 20, 5, 100));
+        l.add(eth(2, 3, 20, 30, 7, 100));
+        l.add(eth(3, 1, 30, 10, 1, 100));
+        l.add(t(3, 1, 2, 30, 40, STETH, BigInteger.valueOf(9), 100));
+        l.add(t(3, 1, 1, 20, 40, STETH, BigInteger.valueOf(8), 100));
+        l.add(eth(4, 0, 40, 10, 11, 101));
+        l.add(eth(5, 2, 10, 10, 12, 99));
+        l.add(eth(6, 0, 50, 20, 13, 102));
+        l.add(eth(7, 0, 20, 50, 0, 102 + 1));
+        return l;
+    }
+
+    private static TransferGraph build(List<Transfer> ts) {
+        return TransferGraph.builder().addAll(ts).build();
+    }
+
+    private static List<Transfer> all(TransferGraph g) {
+        List<Transfer> out = new ArrayList<>();
+        for (int e = 0; e < g.edgeCount(); e++) {
+            out.add(g.transfer(e));
+        }
+        return out;
+    }
+
+    @Test
+    void idsAndEdgesDoNotDependOnInsertionOrder() {
+        List<Transfer> ts = sample();
+        TransferGraph g0 = build(ts);
+        Random rnd = new Random(42);
+        for (int round = 0; round < 20; round++) {
+            List<Transfer> shuffled = new ArrayList<>(ts);
+            Collections.shuffle(shuffled, rnd);
+            TransferGraph g = build(shuffled);
+            assertThat(g.addressCount()).isEqualTo(g0.addressCount());
+            for (int a = 0; a < g.addressCount(); a++) {
+                assertThat(g.address(a)).isEqualTo(g0.address(a));
+            }
+            for (int i = 0; i < g.assetCount(); i++) {
+                assertThat(g.asset(i)).isEqualTo(g0.asset(i));
+            }
+            assertThat(all(g)).containsExactlyElementsOf(all(g0));
+            for (int e = 0; e < g.edgeCount(); e++) {
+                assertThat(g.from(e)).isEqualTo(g0.from(e));
+                assertThat(g.to(e)).isEqualTo(g0.to(e));
+                assertThat(g.assetId(e)).isEqualTo(g0.assetId(e));
+            }
+        }
+    }
+
+    @Test
+    void addressIdsAreInSortedOrder() {
+        TransferGraph g = build(sample());
+        assertThat(g.addressCount()).isEqualTo(5);
+        for (int a = 1; a < g.addressCount(); a++) {
+            assertThat(g.address(a - 1)).isLessThan(g.address(a));
+        }
+        assertThat(g.idOf(addr(10))).hasValue(0);
+        assertThat(g.idOf(addr(50))).hasValue(4);
+        assertThat(g.idOf(addr(99))).isEmpty();
+        assertThat(g.assetCount()).isEqualTo(2);
+        assertThat(g.asset(0)).isEqualTo(ETH);
+        assertThat(g.asset(1)).isEqualTo(STETH);
+        assertThat(g.chains()).containsExactly(ETH_CHAIN);
+    }
+
+    @Test
+    void edgesAreInChainOrderAndRoundTripAsTransfers() {
+        List<Transfer> ts = sample();
+        TransferGraph g = build(ts);
+        List<Transfer> expected = new ArrayList<>(ts);
+        expected.sort(Transfer.CHAIN_ORDER);
+        assertThat(all(g)).containsExactlyElementsOf(expected);
+        // spot-check the order: block 99 first; in block 100 tx index 0, 1 (positions 0, 1, 2), 3
+        assertThat(g.block(0)).isEqualTo(99);
+        assertThat(g.tx(1)).isEqualTo(hash(1));
+        assertThat(g.tx(2)).isEqualTo(hash(3));
+        assertThat(g.position(2)).isEqualTo(0);
+        assertThat(g.position(3)).isEqualTo(1);
+        assertThat(g.position(4)).isEqualTo(2);
+        assertThat(g.tx(5)).isEqualTo(hash(2));
+        for (int e = 0; e < g.edgeCount(); e++) {
+            Transfer x = g.transfer(e);
+            assertThat(g.address(g.from(e))).isEqualTo(x.from());
+            assertThat(g.address(g.to(e))).isEqualTo(x.to());
+            assertThat(g.assetOf(e)).isEqualTo(x.asset());
+            assertThat(g.amount(e)).isEqualTo(x.amount());
+            assertThat(g.time(e)).isEqualTo(x.time());
+            assertThat(g.epochSecond(e)).isEqualTo(x.time().getEpochSecond());
+            assertThat(g.kind(e)).isEqualTo(x.kind());
+            if (e > 0) {
+                assertThat(Transfer.CHAIN_ORDER.compare(g.transfer(e - 1), x)).isNegative();
+            }
+        }
+    }
+
+    @Test
+    void adjacencyListsEveryEdgeOfEachAddressInAscendingOrder() {
+        TransferGraph g = build(sample());
+        for (int a = 0; a < g.addressCount(); a++) {
+            List<Integer> out = new ArrayList<>();
+            List<Integer> in = new ArrayList<>();
+            for (int e = 0; e < g.edgeCount(); e++) {
+                if (g.from(e) == a) {
+                    out.add(e);
+                }
+                if (g.to(e) == a) {
+                    in.add(e);
+                }
+            }
+            List<Integer> csrOut = new ArrayList<>();
+            for (int i = 0; i < g.outDegree(a); i++) {
+                csrOut.add(g.outEdge(a, i));
+            }
+            List<Integer> csrIn = new ArrayList<>();
+            for (int i = 0; i < g.inDegree(a); i++) {
+                csrIn.add(g.inEdge(a, i));
+            }
+            assertThat(csrOut).as("out of %s", g.address(a)).isEqualTo(out);
+            assertThat(csrIn).as("in of %s", g.address(a)).isEqualTo(in);
+        }
+        // the self-transfer of address 10 appears in both its lists
+        int a10 = g.idOf(addr(10)).orElseThrow();
+        assertThat(g.from(g.outEdge(a10, 0))).isEqualTo(a10);
+        assertThat(g.to(g.inEdge(a10, 0))).isEqualTo(a10);
+        assertThat(g.inDegree(a10)).isEqualTo(3);
+        assertThat(g.outDegree(a10)).isEqualTo(2);
+        int a50 = g.idOf(addr(50)).orElseThrow();
+        assertThat(g.outDegree(a50)).isEqualTo(1);
+        assertThat(g.inDegree(a50)).isEqualTo(1);
+    }
+
+    @Test
+    void amountsRoundTripExactlyWhateverTheirSize() {
+        BigInteger two63 = BigInteger.ONE.shiftLeft(63);
+        BigInteger[] amounts = {
+            BigInteger.ZERO,
+            BigInteger.ONE,
+            BigInteger.TEN,
+            BigInteger.valueOf(Long.MAX_VALUE),
+            two63,                                          // 9223372036854775808: no trailing zero, > long
+            two63.add(BigInteger.ONE),
+            BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE),
+            BigInteger.TEN.pow(22),                         // 10,000 ETH: mantissa 1, exponent 22
+            new BigInteger("90375547917680000000000"),      // stETH of the Bybit theft
+            new BigInteger("401346760000000000000000"),
+            new BigInteger("123456789012345678901234567890"), // > 2^63, trailing zero but mantissa still too big
+            new BigInteger("92233720368547758070"),          // (2^63-1)*10: mantissa exactly Long.MAX_VALUE
+            new BigInteger("92233720368547758080"),          // 2^63*10: mantissa one past a long
+            BigInteger.TEN.pow(77),
+            BigInteger.TEN.pow(78),                         // exponent beyond 77
+            BigInteger.valueOf(7).multiply(BigInteger.TEN.pow(90)),
+            BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE),
+            BigInteger.ONE.shiftLeft(256),
+        };
+        List<Transfer> ts = new ArrayList<>();
+        for (int i = 0; i < amounts.length; i++) {
+            ts.add(t(1000 + i, 0, 0, 1, 2, i % 2 == 0 ? ETH : STETH, amounts[i], i));
+        }
+        TransferGraph g = build(ts);
+        assertThat(g.edgeCount()).isEqualTo(amounts.length);
+        for (int e = 0; e < g.edgeCount(); e++) {
+            assertThat(g.amount(e)).as("edge %d", e).isEqualTo(amounts[e]);
+            assertThat(g.transfer(e).amount()).isEqualTo(amounts[e]);
+            assertThat(g.isZeroAmount(e)).isEqualTo(amounts[e].signum() == 0);
+        }
+    }
+
+    @Test
+    void randomAmountsRoundTrip() {
+        Random rnd = new Random(7);
+        List<BigInteger> amounts = new ArrayList<>();
+        List<Transfer> ts = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            BigInteger v = new BigInteger(1 + rnd.nextInt(256), rnd).multiply(BigInteger.TEN.pow(rnd.nextInt(30)));
+            amounts.add(v);
+            ts.add(t(i + 1, 0, 0, 1 + rnd.nextInt(5), 1 + rnd.nextInt(5), ETH, v, i));
+        }
+        TransferGraph g = build(ts);
+        for (int e = 0; e < g.edgeCount(); e++) {
+            assertThat(g.amount(e)).isEqualTo(amounts.get(e));
+        }
+    }
+
+    @Test
+    void emptyGraph() {
+        TransferGraph g = TransferGraph.builder().build();
+        assertThat(g.edgeCount()).isZero();
+        assertThat(g.addressCount()).isZero();
+        assertThat(g.chains()).isEmpty();
+    }
+
+    @Test
+    void builderCanOnlyBuildOnce() {
+        TransferGraph.Builder b = TransferGraph.builder().add(eth(1, 0, 1, 2, 3, 4));
+        b.build();
+        assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.add(eth(2, 0, 1, 2, 3, 4))).isInstanceOf(IllegalStateException.class);
+    }
+
+    /**
+     * ethereum-etl's token_transfers.csv has no transaction_index, so the reader gives its rows
+     * txIndex -1, while the same transaction's row in transactions.csv has its real index. The
+     * graph keeps one index per hash (the first row's in sorted order, i.e. -1), so
+     * {@code transfer(e)} of the native row no longer says where its transaction is in the block,
+     * and the writer then drops the index from transactions.csv. The -1 rows also sort before
+     * every other transaction of the block, splitting the transaction from its own value transfer.
+     */
+    @Test
+    void aTransactionKeepsItsIndexWhenSomeOfItsRowsDoNotKnowIt() {
+        Transfer first = eth(1, 0, 1, 2, 100, 500);            // tx index 0 in block 500
+        Transfer nativeOfB = eth(2, 1, 2, 3, 50, 500);         // tx index 1 in block 500
+        Transfer tokenOfB = t(2, -1, 1, 3, 4, STETH, BigInteger.TEN, 500); // same tx, index unknown
+        TransferGraph g = build(List.of(first, nativeOfB, tokenOfB));
+        List<Transfer> back = all(g);
+        assertThat(back).filteredOn(x -> x.asset().equals(ETH) && x.tx().equals(hash(2)))
+                .singleElement()
+                .extracting(Transfer::txIndex)
+                .as("transaction index of %s's own value transfer", hash(2))
+                .isEqualTo(1);
+        // and the transaction stays in one piece, after transaction 0 of the block
+        assertThat(back.get(0).tx()).isEqualTo(hash(1));
+    }
+}
