@@ -8,8 +8,11 @@ import org.bitcoinj.base.exceptions.AddressFormatException;
 import org.web3j.crypto.Keys;
 
 /**
- * An address on one chain, in canonical form: lower-case {@code 0x}-hex for EVM chains, the
- * standard Base58Check or (lower-case) Bech32/Bech32m string for Bitcoin.
+ * A vertex of the transfer graph on one chain. Usually an address, in canonical form: lower-case
+ * {@code 0x}-hex for EVM chains, the standard Base58Check or (lower-case) Bech32/Bech32m string
+ * for Bitcoin. In the UTXO model the graph also has transactions ({@code tx:TXID}), outputs
+ * ({@code TXID:VOUT}, with the address that owns them for display) and the fee sink
+ * ({@code fee}); see {@link Kind}.
  *
  * <p>EVM input in mixed case must carry a valid EIP-55 checksum (a wrong one is a typo or a
  * tampered address, and is rejected); all-lower and all-upper hex carry no checksum and are
@@ -17,12 +20,70 @@ import org.web3j.crypto.Keys;
  * Equality is by chain and canonical text.
  */
 public final class Address implements Comparable<Address> {
+    /** What a vertex is. */
+    public enum Kind {
+        /** An address that holds funds (EVM account, Bitcoin address). */
+        ACCOUNT,
+        /** A Bitcoin transaction: its inputs fund its outputs. */
+        TRANSACTION,
+        /** A Bitcoin transaction output: the unit of funds in the UTXO model. */
+        OUTPUT,
+        /** Where value leaves the ledger without a recipient (the miners' fee). */
+        SINK
+    }
+
     private final Chain chain;
     private final String canonical;
+    private final Kind kind;
+    private final String owner; // for outputs: the address that owns them, or a script description; else null
 
     private Address(Chain chain, String canonical) {
+        this(chain, canonical, Kind.ACCOUNT, null);
+    }
+
+    private Address(Chain chain, String canonical, Kind kind, String owner) {
         this.chain = chain;
         this.canonical = canonical;
+        this.kind = kind;
+        this.owner = owner;
+    }
+
+    /** The transaction {@code txid} as a vertex ({@code tx:TXID}). */
+    public static Address transaction(Chain chain, TxHash txid) {
+        requireUtxo(chain);
+        return new Address(chain, "tx:" + txid.value(), Kind.TRANSACTION, null);
+    }
+
+    /**
+     * Output {@code vout} of {@code txid} as a vertex ({@code TXID:VOUT}); {@code owner} is the
+     * address it pays (or a description such as "op_return" or "p2pk:…"), shown with it.
+     */
+    public static Address output(Chain chain, TxHash txid, int vout, String owner) {
+        requireUtxo(chain);
+        if (vout < 0) {
+            throw new InvalidInputException("negative output index " + vout + " of " + txid);
+        }
+        return new Address(chain, txid.value() + ":" + vout, Kind.OUTPUT, owner == null || owner.isBlank() ? null : owner);
+    }
+
+    /** The chain's fee sink. */
+    public static Address feeSink(Chain chain) {
+        return new Address(chain, "fee", Kind.SINK, null);
+    }
+
+    private static void requireUtxo(Chain chain) {
+        if (chain.isEvm()) {
+            throw new IllegalArgumentException("transactions and outputs are vertices only on UTXO chains, not " + chain);
+        }
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** For an output, the address (or script) it pays. */
+    public java.util.Optional<String> owner() {
+        return java.util.Optional.ofNullable(owner);
     }
 
     /**
@@ -72,6 +133,23 @@ public final class Address implements Comparable<Address> {
 
     /** An address already known to be canonical (for readers of the project's own files). */
     public static Address ofCanonical(Chain chain, String canonical) {
+        if (!chain.isEvm()) {
+            if (canonical.equals("fee")) {
+                return feeSink(chain);
+            }
+            if (canonical.startsWith("tx:")) {
+                return transaction(chain, TxHash.parse(chain, canonical.substring(3)));
+            }
+            int colon = canonical.indexOf(':');
+            if (colon == 64) {
+                try {
+                    return output(chain, TxHash.parse(chain, canonical.substring(0, colon)),
+                            Integer.parseInt(canonical.substring(colon + 1)), null);
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException("malformed output '" + canonical + "'", e);
+                }
+            }
+        }
         Address a = parse(chain, canonical);
         if (!a.canonical.equals(canonical)) {
             throw new InvalidInputException("address '" + canonical + "' is not in canonical form " + a.canonical);
@@ -88,13 +166,19 @@ public final class Address implements Comparable<Address> {
         return canonical;
     }
 
-    /** EIP-55 mixed-case form for EVM addresses; the canonical form otherwise. */
+    /** EIP-55 mixed-case form for EVM addresses; an output with its owner; the canonical form otherwise. */
     public String display() {
-        return chain.isEvm() ? Keys.toChecksumAddress(canonical) : canonical;
+        if (chain.isEvm()) {
+            return Keys.toChecksumAddress(canonical);
+        }
+        return owner == null ? canonical : canonical + " (" + owner + ")";
     }
 
     /** The first {@code n} characters after any {@code 0x} prefix and the last {@code n}, as in "0xa4b2…449e". */
     public String abbreviated(int n) {
+        if (kind != Kind.ACCOUNT) {
+            return canonical;
+        }
         String body = chain.isEvm() ? canonical.substring(2) : canonical;
         if (body.length() <= 2 * n) {
             return canonical;

@@ -13,7 +13,9 @@ public enum EndpointKind {
     /** Only reached by transfers below the minimum amount, so not followed. */
     BELOW_MINIMUM,
     /** Cut by the fan-out cap of its sender. */
-    FAN_OUT_CUT;
+    FAN_OUT_CUT,
+    /** Paid as a transaction fee (UTXO chains): a sink, not a destination. */
+    FEE;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

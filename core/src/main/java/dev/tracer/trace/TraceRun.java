@@ -53,6 +53,8 @@ final class TraceRun {
     private final int[] reachOrd;
     private final int[] parent;
     private final boolean[] seed;
+    private final boolean[] isOutput;
+    private final boolean[] isSink;
     // pass 2
     private final Map<Integer, NodeState> states = new HashMap<>();
     private final TreeMap<Integer, BigInteger> introduced = new TreeMap<>();
@@ -119,6 +121,12 @@ final class TraceRun {
         parent = new int[n];
         Arrays.fill(parent, -1);
         seed = new boolean[n];
+        isOutput = new boolean[n];
+        isSink = new boolean[n];
+        for (int a = 0; a < n; a++) {
+            isOutput[a] = g.address(a).kind() == Address.Kind.OUTPUT;
+            isSink[a] = g.address(a).kind() == Address.Kind.SINK;
+        }
     }
 
     // ---- direction helpers: "out" is the direction of travel, "ord" the order of travel ----
@@ -238,7 +246,7 @@ final class TraceRun {
         }
         for (int e : seedEdges) {
             int r = receiver(e);
-            classify(-1, r, e, heap, cur, 1);
+            classify(-1, r, e, heap, cur, hopCost(e));
         }
         while (!heap.isEmpty()) {
             long k = heap.pop();
@@ -249,8 +257,17 @@ final class TraceRun {
             if (!inWindow(e) || !carriesValue(e) || g.amount(e).compareTo(minBase[g.assetId(e)]) < 0) {
                 continue;
             }
-            classify(a, receiver(e), e, heap, cur, hop[a] + 1);
+            classify(a, receiver(e), e, heap, cur, hop[a] + hopCost(e));
         }
+    }
+
+    /**
+     * A hop is a transaction: an account transfer or, in the UTXO model, the step from an output
+     * into the transaction that spends it (forward) or from an output back to the transaction
+     * that created it (backward); the step between a transaction and its outputs is free.
+     */
+    private int hopCost(int e) {
+        return isOutput[receiver(e)] ? 0 : 1;
     }
 
     private void pushOut(LongHeap heap, int[] cur, int a) {
@@ -266,7 +283,9 @@ final class TraceRun {
         hop[r] = h;
         parent[r] = e;
         EndpointKind why = null;
-        if (isStop(r)) {
+        if (isSink[r]) {
+            why = EndpointKind.FEE;
+        } else if (isStop(r)) {
             why = EndpointKind.STOPPED;
         } else if (!covered(r)) {
             why = EndpointKind.FRONTIER;
@@ -489,8 +508,8 @@ final class TraceRun {
         } else if (d.tainted().signum() > 0) {
             if (status[r] == UNSEEN) {
                 status[r] = ENDPOINT;
-                reason[r] = EndpointKind.BELOW_MINIMUM;
-                hop[r] = hop[s] + 1;
+                reason[r] = isSink[r] ? EndpointKind.FEE : EndpointKind.BELOW_MINIMUM;
+                hop[r] = hop[s] + hopCost(e);
                 parent[r] = e;
             }
             NodeState rn = state(r);
@@ -665,7 +684,9 @@ final class TraceRun {
         int v = a;
         for (int guard = 0; parent[v] >= 0 && guard <= g.addressCount(); guard++) {
             int e = parent[v];
-            p.addFirst(g.tx(e));
+            if (!g.tx(e).equals(p.peekFirst())) {
+                p.addFirst(g.tx(e)); // a UTXO step in and out of one transaction is one transaction
+            }
             v = sender(e);
         }
         return List.copyOf(p);
