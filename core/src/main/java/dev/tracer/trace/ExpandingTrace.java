@@ -101,12 +101,8 @@ public final class ExpandingTrace {
         if (!budgetHit) {
             return result;
         }
-        List<String> warnings = new ArrayList<>(result.warnings());
-        warnings.add("address budget of " + maxAddresses + " reached: some frontiers below the hop limit were not fetched");
-        return new TraceResult(result.direction(), result.model(), result.modelDescription(), result.conserving(),
-                result.policy(), result.dataset(), result.coverage(), result.seeds(), result.seedAmounts(), result.nodes(),
-                result.transfers(), result.endpoints(), result.unexplained(), result.gaps(), result.poisoning(),
-                result.truncations(), List.copyOf(warnings), result.stats());
+        return result.withWarning("address budget of " + maxAddresses
+                + " reached: some frontiers below the hop limit were not fetched");
     }
 
     private void fetch(List<Address> addresses, BlockRange range, Set<Transfer> into) {

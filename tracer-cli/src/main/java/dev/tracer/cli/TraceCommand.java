@@ -2,6 +2,9 @@ package dev.tracer.cli;
 
 import dev.tracer.assets.AssetRegistry;
 import dev.tracer.assets.FakeTokenClassifier;
+import dev.tracer.detect.Detectors;
+import dev.tracer.detect.DexSwapContinuity;
+import dev.tracer.detect.KnownContracts;
 import dev.tracer.graph.TransferGraph;
 import dev.tracer.incident.Incident;
 import dev.tracer.incident.IncidentCatalog;
@@ -110,6 +113,12 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--tokens", paramLabel = "CSV", description = "More genuine token contracts (chain_id,contract,symbol,decimals).")
     Path tokens;
 
+    @Option(names = "--no-swaps", description = "Do not carry taint across inferred DEX swaps (token out, other asset back unrecorded).")
+    boolean noSwaps;
+
+    @Option(names = "--swap-window", paramLabel = "DURATION", defaultValue = "24h", description = "How long after a swap-like outflow its proceeds may appear, e.g. 24h or 90m (default: ${DEFAULT-VALUE}).")
+    String swapWindow;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Write report.json and graph.gexf into DIR (all or nothing).")
     Path out;
 
@@ -148,19 +157,23 @@ final class TraceCommand implements Callable<Integer> {
         if (seeds.isEmpty()) {
             throw new InvalidInputException("no seeds: give --address or --tx");
         }
-        LabelStore labels = LabelStore.empty();
+        LabelStore labels = KnownContracts.addTo(LabelStore.empty(), registry);
         for (Path f : labelFiles) {
             labels = labels.withCsv(f);
         }
         TracePolicy policy = policy(dataset.graph(), registry);
-        TraceResult result = Tracer.builder()
+        FakeTokenClassifier classifier = new FakeTokenClassifier(registry);
+        Tracer.Builder tracer = Tracer.builder()
                 .dataset(dataset)
                 .labels(labels)
-                .classifier(new FakeTokenClassifier(registry))
+                .classifier(classifier)
                 .model(TaintModel.named(model))
-                .policy(policy)
-                .build()
-                .trace(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
+                .policy(policy);
+        if (!noSwaps) {
+            tracer.swaps(new DexSwapContinuity(registry, labels, duration("--swap-window", swapWindow)));
+        }
+        TraceResult traced = tracer.build().trace(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
+        TraceResult result = Detectors.standard().apply(traced, dataset, labels, classifier);
         if (out != null) {
             new AtomicOutput()
                     .add("report.json", w -> new ReportJsonWriter().write(result, w))
@@ -229,6 +242,26 @@ final class TraceCommand implements Callable<Integer> {
             b.stopAt(cats);
         }
         return b.build();
+    }
+
+    /** "24h", "90m", "30s" or an ISO-8601 duration ("PT24H"). */
+    static java.time.Duration duration(String option, String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("p")) {
+                return java.time.Duration.parse(t.toUpperCase(Locale.ROOT));
+            }
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 'h' -> java.time.Duration.ofHours(n);
+                case 'm' -> java.time.Duration.ofMinutes(n);
+                case 's' -> java.time.Duration.ofSeconds(n);
+                case 'd' -> java.time.Duration.ofDays(n);
+                default -> throw new NumberFormatException(text);
+            };
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(option + ": malformed duration '" + text + "' (use 24h, 90m or PT24H)", e);
+        }
     }
 
     /** A date (start of day, or end of day for --until) or an ISO instant, in UTC. */
