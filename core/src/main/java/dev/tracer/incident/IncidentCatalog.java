@@ -1,8 +1,6 @@
 package dev.tracer.incident;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracer.model.Address;
 import dev.tracer.model.Chain;
 import dev.tracer.model.InvalidInputException;
@@ -20,7 +18,6 @@ import java.util.stream.Stream;
 /** Reads {@code DIR/ID/incident.json} for every incident directory under {@code DIR}, sorted by id. */
 public final class IncidentCatalog {
     public static final String FILE = "incident.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Incident> incidents;
 
@@ -47,14 +44,7 @@ public final class IncidentCatalog {
 
     static Incident readOne(Path incidentDir) {
         Path file = incidentDir.resolve(FILE);
-        JsonNode n;
-        try {
-            n = JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(file + ": malformed JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new SourceException.Unavailable(file + ": cannot read: " + e.getMessage(), e);
-        }
+        JsonNode n = dev.tracer.source.JsonFiles.read(file);
         try {
             String id = required(n, "id");
             if (!id.equals(incidentDir.getFileName().toString())) {

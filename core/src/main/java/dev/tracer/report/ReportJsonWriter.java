@@ -54,20 +54,8 @@ public final class ReportJsonWriter {
                 j.writeString(s.toString());
             }
             j.writeEndArray();
-            j.writeArrayFieldStart("seed_amounts");
-            for (Map.Entry<Asset, BigInteger> e : r.seedAmounts().entrySet()) {
-                j.writeStartObject();
-                amount(j, "", e.getKey(), e.getValue());
-                j.writeEndObject();
-            }
-            j.writeEndArray();
-            j.writeArrayFieldStart("converted_in");
-            for (Map.Entry<Asset, BigInteger> e : r.convertedIn().entrySet()) {
-                j.writeStartObject();
-                amount(j, "", e.getKey(), e.getValue());
-                j.writeEndObject();
-            }
-            j.writeEndArray();
+            tallies(j, "seed_amounts", r.seedAmounts());
+            tallies(j, "converted_in", r.convertedIn());
             summaryByKind(j, r);
             flags(j, r);
             conversions(j, r);
@@ -359,13 +347,7 @@ public final class ReportJsonWriter {
             j.writeStringField("address", t.address().value());
             j.writeStringField("reason", t.reason());
             j.writeNumberField("transfers_cut", t.transfers());
-            j.writeArrayFieldStart("amounts");
-            for (var a : t.amounts().entrySet()) {
-                j.writeStartObject();
-                amount(j, "", a.getKey(), a.getValue());
-                j.writeEndObject();
-            }
-            j.writeEndArray();
+            tallies(j, "amounts", t.amounts());
             j.writeEndObject();
         }
         j.writeEndArray();
