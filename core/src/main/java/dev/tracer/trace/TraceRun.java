@@ -199,12 +199,18 @@ final class TraceRun {
     }
 
     private boolean inWindow(int e) {
+        if (since == Long.MIN_VALUE && until == Long.MAX_VALUE) {
+            return true;
+        }
         long t = g.epochSecond(e);
         return t >= since && t <= until;
     }
 
     /** Before the window in the direction of travel (history that sets balances, carries no new taint). */
     private boolean beforeWindow(int e) {
+        if (since == Long.MIN_VALUE && until == Long.MAX_VALUE) {
+            return false;
+        }
         long t = g.epochSecond(e);
         return fwd ? t < since : t > until;
     }
