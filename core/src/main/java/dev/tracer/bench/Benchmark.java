@@ -1,0 +1,510 @@
+package dev.tracer.bench;
+
+import dev.tracer.assets.AssetRegistry;
+import dev.tracer.assets.FakeTokenClassifier;
+import dev.tracer.graph.TransferGraph;
+import dev.tracer.label.Category;
+import dev.tracer.label.LabelStore;
+import dev.tracer.model.Address;
+import dev.tracer.model.TransferKind;
+import dev.tracer.report.GexfWriter;
+import dev.tracer.source.CsvRows;
+import dev.tracer.source.Dataset;
+import dev.tracer.source.etl.EtlCsvReader;
+import dev.tracer.trace.Direction;
+import dev.tracer.trace.Seed;
+import dev.tracer.trace.TaintModel;
+import dev.tracer.trace.TracePolicy;
+import dev.tracer.trace.TraceResult;
+import dev.tracer.trace.Tracer;
+import java.lang.ref.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.jgrapht.Graph;
+
+/**
+ * Runs the benchmark of {@code docs/performance.md} in one JVM: generates (or reuses) seeded
+ * data, then measures ingest, memory, trace and export, each against its baselines, with the
+ * measures of one repetition interleaved (their order rotates from one repetition to the next)
+ * so that machine noise hits all of them alike. Reports medians over the repetitions and the
+ * ratios against the baselines measured in the same run. Warm-up repetitions are run and
+ * discarded. Progress goes to the injected consumer; time comes from the injected clocks.
+ */
+public final class Benchmark {
+
+    /** The parts of the benchmark. */
+    public enum Section { INGEST, TRACE, MEMORY, REQUESTS, EXPORT }
+
+    /**
+     * @param transfers   size of the generated data
+     * @param seed        generator and start-address seed
+     * @param repetitions measured repetitions (medians are over these)
+     * @param warmups     discarded repetitions before them
+     * @param starts      start addresses of the trace benchmark
+     * @param dataDir     where the data is generated, or reused when it already holds the same size and seed
+     * @param sections    which parts to run
+     */
+    public record Config(long transfers, long seed, int repetitions, int warmups, int starts, Path dataDir,
+                         Set<Section> sections) {
+        public Config {
+            Objects.requireNonNull(dataDir, "dataDir");
+            sections = sections.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sections));
+            if (repetitions < 1) {
+                throw new dev.tracer.model.InvalidInputException("repetitions must be at least 1, got " + repetitions);
+            }
+            if (warmups < 0) {
+                throw new dev.tracer.model.InvalidInputException("warm-ups must be 0 or more, got " + warmups);
+            }
+            if (starts < 1) {
+                throw new dev.tracer.model.InvalidInputException("starts must be at least 1, got " + starts);
+            }
+            if (transfers < 1000) {
+                throw new dev.tracer.model.InvalidInputException("transfers must be at least 1000, got " + transfers);
+            }
+        }
+    }
+
+    static final String INGEST = "ingest";
+    static final String TRACE = "trace";
+    static final String MEMORY = "memory";
+    static final String REQUESTS = "requests";
+    static final String EXPORT = "export";
+    private static final int[] HOPS = {4, 6};
+    private static final String[] MODELS = {"haircut", "poison"};
+    private static final String MARKER = "bench.properties";
+
+    private final Config config;
+    private final NanoClock clock;
+    private final Clock wallClock;
+    private final Consumer<String> progress;
+    private final HeapMeter heap = new HeapMeter();
+    private final AssetRegistry registry = AssetRegistry.bundled();
+    private final List<BenchReport.Row> rows = new ArrayList<>();
+
+    public Benchmark(Config config, NanoClock clock, Clock wallClock, Consumer<String> progress) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /** Runs the configured sections and returns the report. */
+    public BenchReport run() {
+        TransferDataGenerator.Generated data = data();
+        Path dir = data.dir();
+        LabelStore labels = LabelStore.empty().withCsv(dir.resolve("labels.csv"));
+        Dataset dataset = null;
+        Graph<String, JGraphTBaseline.TransferEdge> object = null;
+        boolean needGraphs = config.sections().contains(Section.TRACE) || config.sections().contains(Section.EXPORT);
+        if (config.sections().contains(Section.INGEST) || config.sections().contains(Section.MEMORY)) {
+            Loaded l = ingestAndMemory(dir);
+            dataset = l.dataset;
+            object = l.object;
+        }
+        if (needGraphs && dataset == null) {
+            dataset = new EtlCsvReader(registry).read(dir);
+        }
+        if (config.sections().contains(Section.TRACE) && object == null) {
+            object = JGraphTBaseline.load(dir);
+        }
+        List<Integer> starts = needGraphs ? starts(dataset.graph(), labels) : List.of();
+        if (config.sections().contains(Section.TRACE)) {
+            trace(dataset, object, labels, starts);
+        }
+        object = null;
+        if (config.sections().contains(Section.EXPORT)) {
+            export(dataset, labels, starts);
+        }
+        if (config.sections().contains(Section.REQUESTS)) {
+            rows.add(new BenchReport.Row(REQUESTS, "live trace node requests", Double.NaN, "requests", "", Double.NaN,
+                    "repeat 0, overlap ≤ 0.55× cold", BenchReport.Verdict.NOT_RUN,
+                    "needs the live Ethereum source over JSON-RPC and anvil (issue 3), not in this build"));
+        }
+        Reference.reachabilityFence(dataset);
+        return new BenchReport(header(data), rows);
+    }
+
+    // ---- data ----
+
+    private TransferDataGenerator.Generated data() {
+        Path dir = config.dataDir();
+        Path marker = dir.resolve(MARKER);
+        String want = "transfers=" + config.transfers() + "\nseed=" + config.seed() + "\ngenerator=1\n";
+        TransferDataGenerator gen = new TransferDataGenerator(config.transfers(), config.seed());
+        try {
+            if (Files.exists(marker) && Files.readString(marker).startsWith(want)) {
+                progress.accept("reusing " + dir);
+                String[] lines = Files.readString(marker).split("\n");
+                return new TransferDataGenerator.Generated(dir, config.transfers(), Long.parseLong(value(lines, "transactions")),
+                        Long.parseLong(value(lines, "token_transfers")), Integer.parseInt(value(lines, "addresses")),
+                        List.of(), List.of(), 0, 0);
+            }
+            progress.accept("generating " + config.transfers() + " transfers (seed " + config.seed() + ") in " + dir);
+            long t0 = clock.nanoTime();
+            TransferDataGenerator.Generated g = gen.write(dir);
+            Files.writeString(marker, want + "transactions=" + g.transactions() + "\ntoken_transfers=" + g.tokenTransfers()
+                    + "\naddresses=" + g.addresses() + "\n");
+            progress.accept(String.format(Locale.ROOT, "generated in %.1f s", seconds(clock.nanoTime() - t0)));
+            return g;
+        } catch (java.io.IOException e) {
+            throw new dev.tracer.source.SourceException.Unavailable(dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String value(String[] lines, String key) {
+        for (String l : lines) {
+            if (l.startsWith(key + "=")) {
+                return l.substring(key.length() + 1);
+            }
+        }
+        throw new IllegalStateException("benchmark marker lacks " + key);
+    }
+
+    private List<String> header(TransferDataGenerator.Generated data) {
+        Runtime rt = Runtime.getRuntime();
+        return List.of(
+                String.format(Locale.ROOT, "tracer bench: %,d transfers (%,d transactions, %,d token transfers, ~%,d addresses), seed %d",
+                        data.transfers(), data.transactions(), data.tokenTransfers(), data.addresses(), config.seed()),
+                String.format(Locale.ROOT, "medians of %d repetitions after %d warm-up, measures interleaved; ratios against baselines of the same run",
+                        config.repetitions(), config.warmups()),
+                String.format(Locale.ROOT, "machine: %s %s, %d cores, max heap %,d MiB; JDK %s %s; date %s",
+                        System.getProperty("os.name"), System.getProperty("os.arch"), rt.availableProcessors(),
+                        rt.maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+                        LocalDate.now(wallClock)));
+    }
+
+    // ---- (a) ingest and (c) memory ----
+
+    private record Loaded(Dataset dataset, Graph<String, JGraphTBaseline.TransferEdge> object) {
+    }
+
+    private Loaded ingestAndMemory(Path dir) {
+        boolean ingest = config.sections().contains(Section.INGEST);
+        boolean memory = config.sections().contains(Section.MEMORY);
+        int reps = ingest ? config.warmups() + config.repetitions() : 1;
+        double[] parse = new double[config.repetitions()];
+        double[] tracer = new double[config.repetitions()];
+        double[] jgrapht = new double[config.repetitions()];
+        Dataset dataset = null;
+        Graph<String, JGraphTBaseline.TransferEdge> object = null;
+        long edges = 0;
+        long heapGraph = 0;
+        long direct = 0;
+        long heapObject = 0;
+        for (int rep = 0; rep < reps; rep++) {
+            boolean last = rep == reps - 1;
+            int at = rep - config.warmups();
+            for (int k = 0; k < 3; k++) {
+                int which = (k + rep) % 3;
+                if (which == 0 && ingest) {
+                    long t0 = clock.nanoTime();
+                    long cells = parseOnly(dir);
+                    double s = seconds(clock.nanoTime() - t0);
+                    if (at >= 0) {
+                        parse[at] = s;
+                    }
+                    progress.accept(String.format(Locale.ROOT, "ingest rep %d: parse only %.2f s (%d cells)", rep, s, cells));
+                } else if (which == 1) {
+                    dataset = null;
+                    long base = last && memory ? heap.usedHeapAfterGc() : 0;
+                    long baseDirect = heap.directBytes();
+                    long t0 = clock.nanoTime();
+                    dataset = new EtlCsvReader(registry).read(dir);
+                    double s = seconds(clock.nanoTime() - t0);
+                    edges = dataset.graph().edgeCount();
+                    if (at >= 0) {
+                        tracer[at] = s;
+                    }
+                    if (last && memory) {
+                        heapGraph = heap.usedHeapAfterGc() - base;
+                        direct = heap.directBytes() - baseDirect;
+                    }
+                    progress.accept(String.format(Locale.ROOT, "ingest rep %d: tracer %.2f s (%d transfers)", rep, s, edges));
+                } else if (which == 2) {
+                    object = null;
+                    long base = last && memory ? heap.usedHeapAfterGc() : 0;
+                    long t0 = clock.nanoTime();
+                    object = JGraphTBaseline.load(dir);
+                    double s = seconds(clock.nanoTime() - t0);
+                    if (at >= 0) {
+                        jgrapht[at] = s;
+                    }
+                    if (last && memory) {
+                        heapObject = heap.usedHeapAfterGc() - base;
+                    }
+                    progress.accept(String.format(Locale.ROOT, "ingest rep %d: JGraphT %.2f s (%d edges)", rep, s, object.edgeSet().size()));
+                }
+            }
+        }
+        if (ingest) {
+            double rate = edges / Samples.of(tracer).median();
+            double parseRate = edges / Samples.of(parse).median();
+            double jRate = edges / Samples.of(jgrapht).median();
+            rows.add(info(INGEST, "tracer: CSV to TransferGraph", rate, "transfers/s"));
+            rows.add(ratio(INGEST, "tracer: CSV to TransferGraph", rate, "transfers/s", "parse only", rate / parseRate, 0.5));
+            rows.add(ratio(INGEST, "tracer: CSV to TransferGraph", rate, "transfers/s", "JGraphT load", rate / jRate, 3.0));
+            rows.add(info(INGEST, "baseline: parse only (Jackson CSV)", parseRate, "transfers/s"));
+            rows.add(info(INGEST, "baseline: JGraphT DirectedWeightedPseudograph", jRate, "transfers/s"));
+        }
+        if (memory) {
+            double perTransfer = (double) heapGraph / edges;
+            double perObject = (double) heapObject / edges;
+            rows.add(new BenchReport.Row(MEMORY, "tracer: heap per transfer", perTransfer, "bytes", "", Double.NaN, "≤ 48",
+                    perTransfer <= 48 ? BenchReport.Verdict.HOLDS : BenchReport.Verdict.MISSED,
+                    String.format(Locale.ROOT, "retained heap after full GC: %,d bytes for %,d transfers and %,d addresses",
+                            heapGraph, edges, dataset.graph().addressCount())));
+            rows.add(info(MEMORY, "tracer: off-heap per transfer", (double) direct / edges, "bytes"));
+            rows.add(new BenchReport.Row(MEMORY, "baseline: JGraphT heap per transfer", perObject, "bytes", "tracer",
+                    perObject / perTransfer, "", BenchReport.Verdict.INFO, ""));
+        }
+        Reference.reachabilityFence(object);
+        return new Loaded(dataset, object);
+    }
+
+    /** Parses the files the reader reads and keeps nothing: the I/O and parse limit. */
+    private static long parseOnly(Path dir) {
+        long[] cells = {0};
+        for (String f : new String[] {"transactions.csv", "token_transfers.csv", "tokens.csv", "traces.csv", "blocks.csv"}) {
+            Path p = dir.resolve(f);
+            if (Files.exists(p)) {
+                CsvRows.read(p, List.of(), row -> cells[0] += row.line() & 1);
+            }
+        }
+        return cells[0];
+    }
+
+    // ---- (b) trace ----
+
+    /** {@code config.starts()} distinct senders of ETH, not labelled, drawn with the seed from the graph's transfers. */
+    private List<Integer> starts(TransferGraph g, LabelStore labels) {
+        Random rnd = new Random(config.seed() ^ 0x5EED_57A2L);
+        LinkedHashSet<Integer> out = new LinkedHashSet<>();
+        int tries = 0;
+        while (out.size() < config.starts() && tries++ < 1_000_000) {
+            int e = rnd.nextInt(g.edgeCount());
+            if (g.kind(e) != TransferKind.NATIVE || g.isZeroAmount(e)) {
+                continue;
+            }
+            int a = g.from(e);
+            if (labels.best(g.address(a)).isEmpty()) {
+                out.add(a);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private void trace(Dataset dataset, Graph<String, JGraphTBaseline.TransferEdge> object, LabelStore labels,
+                       List<Integer> starts) {
+        TransferGraph g = dataset.graph();
+        FakeTokenClassifier classifier = new FakeTokenClassifier(registry);
+        boolean[] stop = new boolean[g.addressCount()];
+        Set<String> stops = new HashSet<>();
+        for (int a = 0; a < g.addressCount(); a++) {
+            Address addr = g.address(a);
+            if (labels.best(addr).map(l -> l.category() == Category.EXCHANGE).orElse(false)) {
+                stop[a] = true;
+                stops.add(addr.value());
+            }
+        }
+        List<String> names = new ArrayList<>();
+        List<LongSupplier[]> runs = new ArrayList<>(); // per measure: one supplier per start, returning edges visited
+        for (String model : MODELS) {
+            for (int h : HOPS) {
+                Tracer tracer = Tracer.builder().dataset(dataset).labels(labels).classifier(classifier)
+                        .model(TaintModel.named(model)).policy(TracePolicy.builder().maxHops(h).build()).build();
+                LongSupplier[] s = new LongSupplier[starts.size()];
+                for (int i = 0; i < s.length; i++) {
+                    Seed seed = Seed.address(g.address(starts.get(i)));
+                    s[i] = () -> tracer.trace(List.of(seed), Direction.FORWARD).stats().edgesScanned();
+                }
+                names.add(model + " " + h + " hops");
+                runs.add(s);
+            }
+        }
+        for (int h : HOPS) {
+            CsrWalk walk = new CsrWalk(g, stop, h, TracePolicy.DEFAULT_FAN_OUT_CAP);
+            LongSupplier[] s = new LongSupplier[starts.size()];
+            for (int i = 0; i < s.length; i++) {
+                int a = starts.get(i);
+                s[i] = () -> walk.walk(a);
+            }
+            names.add("csr " + h);
+            runs.add(s);
+        }
+        for (int h : HOPS) {
+            LongSupplier[] s = new LongSupplier[starts.size()];
+            for (int i = 0; i < s.length; i++) {
+                String a = g.address(starts.get(i)).value();
+                s[i] = () -> JGraphTBaseline.walk(object, a, stops, h, TracePolicy.DEFAULT_FAN_OUT_CAP);
+            }
+            names.add("jgrapht " + h);
+            runs.add(s);
+        }
+        int m = runs.size();
+        double[][] rate = new double[m][config.repetitions()];
+        List<List<Double>> latencies = new ArrayList<>();
+        long[] visitedTotal = new long[m];
+        for (int i = 0; i < m; i++) {
+            latencies.add(new ArrayList<>());
+        }
+        for (int rep = 0; rep < config.warmups() + config.repetitions(); rep++) {
+            int at = rep - config.warmups();
+            for (int k = 0; k < m; k++) {
+                int which = (k + rep) % m;
+                long visited = 0;
+                long nanos = 0;
+                for (LongSupplier s : runs.get(which)) {
+                    long t0 = clock.nanoTime();
+                    long v = s.getAsLong();
+                    long dt = clock.nanoTime() - t0;
+                    visited += v;
+                    nanos += dt;
+                    if (at >= 0) {
+                        latencies.get(which).add(dt / 1e6);
+                    }
+                }
+                if (at >= 0) {
+                    rate[which][at] = visited / Math.max(1e-9, seconds(nanos));
+                    visitedTotal[which] = visited;
+                }
+                progress.accept(String.format(Locale.ROOT, "trace rep %d: %s: %.2f s, %,d edges", rep, names.get(which),
+                        seconds(nanos), visited));
+            }
+        }
+        int csr = MODELS.length * HOPS.length;
+        for (int i = 0; i < csr; i++) {
+            int hi = i % HOPS.length;
+            String name = names.get(i);
+            Samples lat = Samples.of(latencies.get(i).stream().mapToDouble(Double::doubleValue).toArray());
+            double r = Samples.of(rate[i]).median();
+            double rc = Samples.of(rate[csr + hi]).median();
+            double rj = Samples.of(rate[csr + HOPS.length + hi]).median();
+            rows.add(info(TRACE, name + ": p50 latency", lat.median(), "ms"));
+            rows.add(info(TRACE, name + ": p99 latency", lat.percentile(99), "ms"));
+            rows.add(new BenchReport.Row(TRACE, name + ": edges visited per trace", (double) visitedTotal[i] / starts.size(),
+                    "edges", "", Double.NaN, "", BenchReport.Verdict.INFO, ""));
+            rows.add(ratio(TRACE, name + ": edges visited/s", r, "edges/s", "CSR walk " + HOPS[hi] + " hops", r / rc, 0.5));
+            rows.add(ratio(TRACE, name + ": edges visited/s", r, "edges/s", "JGraphT walk " + HOPS[hi] + " hops", r / rj, 10.0));
+        }
+        for (int hi = 0; hi < HOPS.length; hi++) {
+            rows.add(info(TRACE, "baseline: CSR walk " + HOPS[hi] + " hops: edges visited/s",
+                    Samples.of(rate[csr + hi]).median(), "edges/s"));
+            rows.add(info(TRACE, "baseline: CSR walk " + HOPS[hi] + " hops: edges visited per walk",
+                    (double) visitedTotal[csr + hi] / starts.size(), "edges"));
+            rows.add(info(TRACE, "baseline: JGraphT walk " + HOPS[hi] + " hops: edges visited/s",
+                    Samples.of(rate[csr + HOPS.length + hi]).median(), "edges/s"));
+        }
+    }
+
+    // ---- (e) export ----
+
+    private void export(Dataset dataset, LabelStore labels, List<Integer> starts) {
+        TransferGraph g = dataset.graph();
+        List<Seed> seeds = new ArrayList<>();
+        for (int a : starts) {
+            seeds.add(Seed.address(g.address(a)));
+        }
+        long t0 = clock.nanoTime();
+        TraceResult result = Tracer.builder().dataset(dataset).labels(labels).classifier(new FakeTokenClassifier(registry))
+                .model(TaintModel.named("haircut")).policy(TracePolicy.builder().maxHops(6).build()).build()
+                .trace(seeds, Direction.FORWARD);
+        int edges = result.transfers().size();
+        progress.accept(String.format(Locale.ROOT, "export: traced %d seeds in %.1f s: %,d nodes, %,d edges", seeds.size(),
+                seconds(clock.nanoTime() - t0), result.nodes().size(), edges));
+        GexfWriter gexf = new GexfWriter();
+        PlainGexfWriter plain = new PlainGexfWriter();
+        Graph<String, JGraphTBaseline.TransferEdge> object = JGraphTBaseline.ofResult(result);
+        String[] names = {"tracer GexfWriter", "plain XMLStreamWriter", "JGraphT GEXFExporter"};
+        double[][] rate = new double[3][config.repetitions()];
+        long[] chars = new long[3];
+        for (int rep = 0; rep < config.warmups() + config.repetitions(); rep++) {
+            int at = rep - config.warmups();
+            for (int k = 0; k < 3; k++) {
+                int which = (k + rep) % 3;
+                CountingWriter out = new CountingWriter();
+                long s0 = clock.nanoTime();
+                switch (which) {
+                    case 0 -> gexf.write(result, out);
+                    case 1 -> plain.write(result, out);
+                    default -> JGraphTBaseline.exportGexf(object, out);
+                }
+                double s = seconds(clock.nanoTime() - s0);
+                chars[which] = out.chars();
+                if (at >= 0) {
+                    rate[which][at] = edges / Math.max(1e-9, s);
+                }
+                progress.accept(String.format(Locale.ROOT, "export rep %d: %s %.2f s, %,d chars", rep, names[which], s, out.chars()));
+            }
+        }
+        object = null;
+        // extra heap: the heap retained while each export runs, sampled (after full GCs) about eight times
+        long[] extra = new long[3];
+        for (int which = 0; which < 3; which++) {
+            long base = heap.usedHeapAfterGc();
+            long[] peak = {base};
+            CountingWriter probe = new CountingWriter(Math.max(1, chars[which] / 8),
+                    () -> peak[0] = Math.max(peak[0], heap.usedHeapAfterGc()));
+            switch (which) {
+                case 0 -> gexf.write(result, probe);
+                case 1 -> plain.write(result, probe);
+                default -> {
+                    Graph<String, JGraphTBaseline.TransferEdge> copy = JGraphTBaseline.ofResult(result);
+                    JGraphTBaseline.exportGexf(copy, probe);
+                    Reference.reachabilityFence(copy);
+                }
+            }
+            extra[which] = Math.max(0, peak[0] - base);
+        }
+        double r = Samples.of(rate[0]).median();
+        double rp = Samples.of(rate[1]).median();
+        double rj = Samples.of(rate[2]).median();
+        rows.add(new BenchReport.Row(EXPORT, "tracer GexfWriter: edges/s", r, "edges/s", "plain XMLStreamWriter", r / rp,
+                "≥ 0.50×", verdict(r / rp >= 0.5), String.format(Locale.ROOT,
+                        "a haircut trace of 6 hops from %d seeds: %,d nodes, %,d edges, %,d characters of GEXF",
+                        seeds.size(), result.nodes().size(), edges, chars[0])));
+        rows.add(new BenchReport.Row(EXPORT, "tracer GexfWriter: edges/s", r, "edges/s", "JGraphT GEXFExporter", r / rj, "",
+                BenchReport.Verdict.INFO, ""));
+        rows.add(new BenchReport.Row(EXPORT, "tracer GexfWriter: extra heap", extra[0], "bytes", "", Double.NaN,
+                "O(result nodes), not O(graph)", BenchReport.Verdict.INFO,
+                String.format(Locale.ROOT, "%.1f bytes per exported edge; the graph has %,d transfers",
+                        (double) extra[0] / Math.max(1, edges), g.edgeCount())));
+        rows.add(info(EXPORT, "baseline: plain XMLStreamWriter: edges/s", rp, "edges/s"));
+        rows.add(info(EXPORT, "baseline: plain XMLStreamWriter: extra heap", extra[1], "bytes"));
+        rows.add(info(EXPORT, "baseline: JGraphT GEXFExporter: edges/s", rj, "edges/s"));
+        rows.add(info(EXPORT, "baseline: JGraphT GEXFExporter: extra heap", extra[2], "bytes"));
+        Reference.reachabilityFence(result);
+    }
+
+    // ---- helpers ----
+
+    private static BenchReport.Row info(String section, String measure, double value, String unit) {
+        return new BenchReport.Row(section, measure, value, unit, "", Double.NaN, "", BenchReport.Verdict.INFO, "");
+    }
+
+    private static BenchReport.Row ratio(String section, String measure, double value, String unit, String versus,
+                                         double ratio, double atLeast) {
+        return new BenchReport.Row(section, measure, value, unit, versus, ratio,
+                String.format(Locale.ROOT, "≥ %.2f×", atLeast), verdict(ratio >= atLeast), "");
+    }
+
+    private static BenchReport.Verdict verdict(boolean holds) {
+        return holds ? BenchReport.Verdict.HOLDS : BenchReport.Verdict.MISSED;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
