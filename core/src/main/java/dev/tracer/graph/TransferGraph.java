@@ -3,11 +3,13 @@ package dev.tracer.graph;
 import dev.tracer.model.Address;
 import dev.tracer.model.Asset;
 import dev.tracer.model.Chain;
+import dev.tracer.model.InvalidInputException;
 import dev.tracer.model.Transfer;
 import dev.tracer.model.TransferKind;
 import dev.tracer.model.TxHash;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * An immutable, compact store of transfers.
@@ -29,21 +29,29 @@ import java.util.TreeSet;
  *
  * <p>Per transfer the heap holds five ints and one long (sender, receiver, asset/kind/exponent
  * packed in one int, transaction, position, and the amount as a long mantissa with a
- * power-of-ten exponent — {@code 10,000 ETH = 1 × 10^22 wei}; the rare amount that does not fit
- * goes to a side table) plus one int in each adjacency list: 36 bytes. Blocks and their times are
- * a run-length table (edges are sorted by block). Each transaction's record (32 raw hash bytes,
- * its index in the block, its first transfer, its chain) is 41 bytes in an off-heap buffer. EVM addresses are packed 20-byte words found through an
- * open-addressing index; other vertices (Bitcoin addresses, outputs, transactions) are kept as
- * objects. Adjacency is compressed sparse rows, by sender and by receiver, each listing edge ids
- * in ascending (chronological) order.
+ * power-of-ten exponent — {@code 10,000 ETH = 1 × 10^22 wei}) plus one int in each adjacency
+ * list: 36 bytes. An amount whose mantissa does not fit a long keeps its low 64 bits in the
+ * column and its high 64 bits and exponent in a side table sorted by edge (13 bytes more; the
+ * rare mantissa beyond 128 bits is kept as a {@link BigInteger}). Blocks and their times are a
+ * run-length table (edges are sorted by block). Each transaction's record (32 raw hash bytes,
+ * its index in the block, its first transfer, its chain) is 41 bytes in an off-heap buffer. EVM
+ * addresses are packed 20-byte words found through an open-addressing index (load ≤ 3/4); other
+ * vertices (Bitcoin addresses, outputs, transactions) are kept as objects. Adjacency is
+ * compressed sparse rows, by sender and by receiver, each listing edge ids in ascending
+ * (chronological) order.
  *
- * <p>Building sorts: O(E log E). Lookups are O(1) except {@link #block(int)},
- * {@link #epochSecond(int)} (O(log blocks)) and {@link #edgesOf(TxHash)} (O(log transactions)).
+ * <p>Building interns as rows arrive (no object per row on the {@link Builder#addEvm} path) and
+ * sorts ids with a natural merge sort: O(E) for input already in a few chain-ordered runs,
+ * O(E log E) at worst. Lookups are O(1) except {@link #block(int)}, {@link #epochSecond(int)}
+ * (O(log blocks)), {@link #amount(int)} of a wide amount (O(log wide amounts)) and
+ * {@link #edgesOf(TxHash)} (O(log transactions)).
  */
 public final class TransferGraph {
     private static final int BIG = 127;
     private static final TransferKind[] KINDS = TransferKind.values();
     private static final BigInteger[] TEN_POW = new BigInteger[78];
+    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     static {
         for (int i = 0; i < TEN_POW.length; i++) {
@@ -54,9 +62,9 @@ public final class TransferGraph {
     // vertices
     private final int addressCount;
     private final Chain[] chains;
-    private final byte[] chainOf;
+    private final byte[] chainOf;       // null when there is one chain
     private final long[] evmWords;      // 3 longs per vertex: the 20 address bytes (packed vertices only)
-    private final Address[] objects;    // null where the vertex is a packed EVM address
+    private final Address[] objects;    // null when every vertex is packed; else null where packed
     private final int[] index;          // open addressing over packed EVM addresses: id + 1, 0 = empty
     private final Map<Address, Integer> otherIds;
 
@@ -74,8 +82,12 @@ public final class TransferGraph {
     private final int[] packed;         // asset (22 bits) | kind (3 bits) | exponent (7 bits)
     private final int[] tx;
     private final int[] position;
-    private final long[] mantissa;
-    private final Map<Integer, BigInteger> bigAmounts;
+    private final long[] mantissa;      // the low 64 bits for a wide amount
+    // wide amounts (exponent field BIG), sorted by edge: high 64 bits and exponent
+    private final int[] wideEdges;
+    private final long[] wideHigh;
+    private final byte[] wideExp;
+    private final Map<Integer, BigInteger> hugeAmounts; // mantissa beyond 128 bits (whole value)
 
     // blocks, run-length: blockFirstEdge[i] is the first edge of block blockNumber[i]
     private final int[] blockFirstEdge;
@@ -88,133 +100,175 @@ public final class TransferGraph {
     private final int[] inEdges;
 
     private TransferGraph(Builder b) {
-        // a transaction has one index in its block; rows that do not know it (token transfers
-        // from ethereum-etl) take it from a row of the same transaction that does
-        Map<TxHash, Integer> known = new HashMap<>();
-        for (Transfer t : b.rows) {
-            if (t.txIndex() >= 0) {
-                known.merge(t.tx(), t.txIndex(), Math::max);
-            }
-        }
-        List<Transfer> rows = new ArrayList<>(b.rows.size());
-        for (Transfer t : b.rows) {
-            Integer i = known.get(t.tx());
-            rows.add(i == null || i == t.txIndex() ? t : new Transfer(t.chain(), t.tx(), i, t.position(), t.from(), t.to(),
-                    t.asset(), t.amount(), t.block(), t.time(), t.kind()));
-        }
-        b.rows.clear();
-        rows.sort(Transfer.CHAIN_ORDER);
+        int m = b.rows;
+        int nv = b.vertexCount;
+        int nt = b.txCount;
 
-        // vertices, in sorted order
-        TreeSet<Address> addressSet = new TreeSet<>();
-        TreeMap<String, Chain> chainSet = new TreeMap<>();
-        TreeSet<Asset> assetSet = new TreeSet<>();
-        for (Transfer t : rows) {
-            addressSet.add(t.from());
-            addressSet.add(t.to());
-            assetSet.add(t.asset());
-            chainSet.put(t.chain().name(), t.chain());
+        // chains, in name order
+        List<Chain> chainList = new ArrayList<>(b.chains);
+        chainList.sort((x, y) -> x.name().compareTo(y.name()));
+        if (chainList.size() > 127) {
+            throw new IllegalArgumentException("too many chains in one graph: " + chainList.size());
         }
-        chains = chainSet.values().toArray(new Chain[0]);
-        if (chains.length > 127) {
-            throw new IllegalArgumentException("too many chains in one graph: " + chains.length);
+        chains = chainList.toArray(new Chain[0]);
+        int[] chainMap = new int[b.chains.size()];
+        for (int i = 0; i < chainMap.length; i++) {
+            chainMap[i] = chainList.indexOf(b.chains.get(i));
         }
-        Map<Chain, Integer> chainIds = new HashMap<>();
-        for (int i = 0; i < chains.length; i++) {
-            chainIds.put(chains[i], i);
+
+        // assets, in their natural order
+        Integer[] assetOrder = new Integer[b.assets.size()];
+        for (int i = 0; i < assetOrder.length; i++) {
+            assetOrder[i] = i;
         }
-        addressCount = addressSet.size();
-        chainOf = new byte[addressCount];
-        evmWords = new long[3 * addressCount];
-        objects = new Address[addressCount];
+        Arrays.sort(assetOrder, (x, y) -> b.assets.get(x).compareTo(b.assets.get(y)));
+        if (assetOrder.length >= (1 << 22)) {
+            throw new IllegalArgumentException("too many assets in one graph: " + assetOrder.length);
+        }
+        assets = new Asset[assetOrder.length];
+        int[] assetRank = new int[assetOrder.length];
+        for (int i = 0; i < assetOrder.length; i++) {
+            assets[i] = b.assets.get(assetOrder[i]);
+            assetRank[assetOrder[i]] = i;
+        }
+
+        // vertices, in (chain name, canonical text) order
+        int[] vOrder = identity(nv);
+        IntSort.sort(vOrder, (x, y) -> b.compareVertices(x, y, chainMap));
+        int[] vRank = new int[nv];
+        for (int i = 0; i < nv; i++) {
+            vRank[vOrder[i]] = i;
+        }
+        addressCount = nv;
+        chainOf = chains.length > 1 ? new byte[nv] : null;
+        evmWords = new long[3 * nv];
+        boolean anyObject = !b.objectIds.isEmpty();
+        objects = anyObject ? new Address[nv] : null;
         otherIds = new HashMap<>();
-        int capacity = Integer.highestOneBit(Math.max(4, addressCount * 2 - 1)) << 1;
+        int capacity = Integer.highestOneBit(Math.max(4, (nv * 4 + 2) / 3)) << 1;
         index = new int[capacity];
-        Map<Address, Integer> addressIds = new HashMap<>(addressCount * 2);
-        int id = 0;
-        for (Address a : addressSet) {
-            chainOf[id] = (byte) (int) chainIds.get(a.chain());
-            if (a.chain().isEvm() && a.kind() == Address.Kind.ACCOUNT) {
-                pack(a.value(), evmWords, 3 * id);
+        for (int id = 0; id < nv; id++) {
+            int v = vOrder[id];
+            if (chainOf != null) {
+                chainOf[id] = (byte) chainMap[b.vChain[v]];
+            }
+            Address o = b.vObject(v);
+            if (o == null) {
+                evmWords[3 * id] = b.vWords[3 * v];
+                evmWords[3 * id + 1] = b.vWords[3 * v + 1];
+                evmWords[3 * id + 2] = b.vWords[3 * v + 2];
                 insert(id);
             } else {
-                objects[id] = a;
-                otherIds.put(a, id);
+                objects[id] = o;
+                otherIds.put(o, id);
             }
-            addressIds.put(a, id);
-            id++;
-        }
-        assets = assetSet.toArray(new Asset[0]);
-        if (assets.length >= (1 << 22)) {
-            throw new IllegalArgumentException("too many assets in one graph: " + assets.length);
-        }
-        Map<Asset, Integer> assetIds = new HashMap<>();
-        for (int i = 0; i < assets.length; i++) {
-            assetIds.put(assets[i], i);
         }
 
         // transactions, in hash order
-        TreeMap<TxHash, Transfer> txSet = new TreeMap<>();
-        for (Transfer t : rows) {
-            txSet.putIfAbsent(t.tx(), t);
+        int[] tOrder = identity(nt);
+        IntSort.sort(tOrder, b::compareTxHashes);
+        int[] tRank = new int[nt];
+        for (int i = 0; i < nt; i++) {
+            tRank[tOrder[i]] = i;
         }
-        txCount = txSet.size();
-        txs = ByteBuffer.allocateDirect(Math.max(1, TX_STRIDE * txCount));
+
+        // rows, in chain order: block, the transaction's index in its block, hash, position; stable
+        int[] rOrder = identity(m);
+        long[] rBlock = b.rBlock;
+        int[] rTx = b.rTx;
+        int[] rPos = b.rPosition;
+        int[] txIndex = b.tIndex;
+        IntSort.sort(rOrder, (x, y) -> {
+            int c = Long.compare(rBlock[x], rBlock[y]);
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(txIndex[rTx[x]], txIndex[rTx[y]]);
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(tRank[rTx[x]], tRank[rTx[y]]);
+            return c != 0 ? c : Integer.compare(rPos[x], rPos[y]);
+        });
+
+        txCount = nt;
+        txs = ByteBuffer.allocateDirect(Math.max(1, TX_STRIDE * nt));
         txEvm = new boolean[chains.length];
         for (int i = 0; i < chains.length; i++) {
             txEvm[i] = chains[i].isEvm();
         }
-        Map<TxHash, Integer> txIds = new HashMap<>(txCount * 2);
-        int ti = 0;
-        for (Map.Entry<TxHash, Transfer> en : txSet.entrySet()) {
-            String hex = en.getKey().value();
-            hex = hex.startsWith("0x") ? hex.substring(2) : hex;
-            int at = TX_STRIDE * ti;
-            for (int k = 0; k < 32; k++) {
-                txs.put(at + k, (byte) Integer.parseInt(hex, 2 * k, 2 * k + 2, 16));
+        for (int t = 0; t < nt; t++) {
+            int at = TX_STRIDE * tRank[t];
+            for (int k = 0; k < 4; k++) {
+                txs.putLong(at + 8 * k, b.tHash[4 * t + k]);
             }
-            txs.putInt(at + 32, en.getValue().txIndex());
+            txs.putInt(at + 32, txIndex[t]);
             txs.putInt(at + 36, -1);
-            txs.put(at + 40, (byte) (int) chainIds.get(en.getValue().chain()));
-            txIds.put(en.getKey(), ti);
-            ti++;
         }
 
-        int m = rows.size();
         src = new int[m];
         dst = new int[m];
         packed = new int[m];
         tx = new int[m];
         position = new int[m];
         mantissa = new long[m];
-        bigAmounts = new HashMap<>();
-        List<Integer> firsts = new ArrayList<>();
-        List<Long> numbers = new ArrayList<>();
-        List<Long> times = new ArrayList<>();
-        for (int e = 0; e < m; e++) {
-            Transfer t = rows.get(e);
-            src[e] = addressIds.get(t.from());
-            dst[e] = addressIds.get(t.to());
-            int txId = txIds.get(t.tx());
-            tx[e] = txId;
-            if (txs.getInt(TX_STRIDE * txId + 36) < 0) {
-                txs.putInt(TX_STRIDE * txId + 36, e);
-            }
-            position[e] = t.position();
-            int exponent = encodeAmount(e, t.amount());
-            packed[e] = (assetIds.get(t.asset()) << 10) | (t.kind().ordinal() << 7) | exponent;
-            if (numbers.isEmpty() || numbers.get(numbers.size() - 1) != t.block()) {
-                firsts.add(e);
-                numbers.add(t.block());
-                times.add(t.time().getEpochSecond());
-            } else if (times.get(times.size() - 1) != t.time().getEpochSecond()) {
-                throw new dev.tracer.model.InvalidInputException("block " + t.block() + " has two times ("
-                        + Instant.ofEpochSecond(times.get(times.size() - 1)) + " and " + t.time() + ") in transaction " + t.tx());
+        hugeAmounts = new HashMap<>();
+        int wides = 0;
+        for (int r = 0; r < m; r++) {
+            if (b.rExp[r] == BIG && !b.huge.containsKey(r)) {
+                wides++;
             }
         }
-        blockFirstEdge = firsts.stream().mapToInt(Integer::intValue).toArray();
-        blockNumber = numbers.stream().mapToLong(Long::longValue).toArray();
-        blockTime = times.stream().mapToLong(Long::longValue).toArray();
+        wideEdges = new int[wides];
+        wideHigh = new long[wides];
+        wideExp = new byte[wides];
+        int w = 0;
+        IntList firsts = new IntList();
+        LongList numbers = new LongList();
+        LongList times = new LongList();
+        for (int e = 0; e < m; e++) {
+            int r = rOrder[e];
+            src[e] = vRank[b.rSrc[r]];
+            dst[e] = vRank[b.rDst[r]];
+            int t = rTx[r];
+            int txId = tRank[t];
+            tx[e] = txId;
+            int at = TX_STRIDE * txId;
+            if (txs.getInt(at + 36) < 0) {
+                txs.putInt(at + 36, e);
+                // the transaction's chain is that of its first transfer in chain order
+                txs.put(at + 40, (byte) chainMap[b.assetChain[b.rAsset[r]]]);
+            }
+            position[e] = rPos[r];
+            int exponent = b.rExp[r];
+            mantissa[e] = b.rMantissa[r];
+            if (exponent == BIG) {
+                BigInteger h = b.huge.get(r);
+                if (h != null) {
+                    hugeAmounts.put(e, h);
+                } else {
+                    wideEdges[w] = e;
+                    wideHigh[w] = b.wideHigh.get(r);
+                    wideExp[w] = b.wideExp.get(r);
+                    w++;
+                }
+            }
+            packed[e] = (assetRank[b.rAsset[r]] << 10) | (b.rKind[r] << 7) | exponent;
+            long block = rBlock[r];
+            long time = b.rTime[r];
+            if (numbers.size() == 0 || numbers.last() != block) {
+                firsts.add(e);
+                numbers.add(block);
+                times.add(time);
+            } else if (times.last() != time) {
+                throw new InvalidInputException("block " + block + " has two times ("
+                        + Instant.ofEpochSecond(times.last()) + " and " + Instant.ofEpochSecond(time) + ") in transaction "
+                        + txHash(txId));
+            }
+        }
+        blockFirstEdge = firsts.toArray();
+        blockNumber = numbers.toArray();
+        blockTime = times.toArray();
         outStart = new int[addressCount + 1];
         inStart = new int[addressCount + 1];
         outEdges = new int[m];
@@ -223,27 +277,12 @@ public final class TransferGraph {
         csr(dst, inStart, inEdges);
     }
 
-    private int encodeAmount(int e, BigInteger v) {
-        if (v.signum() == 0) {
-            mantissa[e] = 0;
-            return 0;
+    private static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
         }
-        BigInteger m = v;
-        int exp = 0;
-        while (exp < 76) {
-            BigInteger[] qr = m.divideAndRemainder(BigInteger.TEN);
-            if (qr[1].signum() != 0) {
-                break;
-            }
-            m = qr[0];
-            exp++;
-        }
-        if (m.bitLength() < 64) {
-            mantissa[e] = m.longValue();
-            return exp;
-        }
-        bigAmounts.put(e, v);
-        return BIG;
+        return a;
     }
 
     private static void csr(int[] endpoint, int[] start, int[] edges) {
@@ -261,23 +300,27 @@ public final class TransferGraph {
 
     // ---- packed EVM addresses ----
 
-    private static void pack(String canonical, long[] words, int at) {
+    /** Packs the 40 hex digits after "0x" of a canonical (lower-case) EVM address. */
+    static void pack(CharSequence canonical, long[] words, int at) {
         long w0 = 0;
         long w1 = 0;
         long w2 = 0;
-        for (int i = 0; i < 40; i++) {
-            long nibble = Character.digit(canonical.charAt(2 + i), 16);
-            if (i < 16) {
-                w0 = (w0 << 4) | nibble;
-            } else if (i < 32) {
-                w1 = (w1 << 4) | nibble;
-            } else {
-                w2 = (w2 << 4) | nibble;
-            }
+        for (int i = 0; i < 16; i++) {
+            w0 = (w0 << 4) | nibble(canonical.charAt(2 + i));
+        }
+        for (int i = 16; i < 32; i++) {
+            w1 = (w1 << 4) | nibble(canonical.charAt(2 + i));
+        }
+        for (int i = 32; i < 40; i++) {
+            w2 = (w2 << 4) | nibble(canonical.charAt(2 + i));
         }
         words[at] = w0;
         words[at + 1] = w1;
         words[at + 2] = w2;
+    }
+
+    private static int nibble(char c) {
+        return c <= '9' ? c - '0' : c - 'a' + 10;
     }
 
     private static int hash(long w0, long w1, long w2) {
@@ -294,6 +337,10 @@ public final class TransferGraph {
         index[slot] = id + 1;
     }
 
+    private Chain chainOfVertex(int id) {
+        return chains[chainOf == null ? 0 : chainOf[id]];
+    }
+
     private int findPacked(Chain chain, String canonical) {
         long[] w = new long[3];
         pack(canonical, w, 0);
@@ -302,7 +349,7 @@ public final class TransferGraph {
         while (index[slot] != 0) {
             int id = index[slot] - 1;
             if (evmWords[3 * id] == w[0] && evmWords[3 * id + 1] == w[1] && evmWords[3 * id + 2] == w[2]
-                    && chains[chainOf[id]].equals(chain)) {
+                    && chainOfVertex(id).equals(chain)) {
                 return id;
             }
             slot = (slot + 1) & mask;
@@ -311,15 +358,15 @@ public final class TransferGraph {
     }
 
     private static String unpack(long[] words, int at) {
-        char[] c = new char[42];
+        byte[] c = new byte[42];
         c[0] = '0';
         c[1] = 'x';
         for (int i = 0; i < 40; i++) {
             long w = i < 16 ? words[at] : i < 32 ? words[at + 1] : words[at + 2];
             int shift = i < 32 ? 4 * (15 - (i % 16)) : 4 * (7 - (i - 32));
-            c[2 + i] = Character.forDigit((int) ((w >>> shift) & 0xF), 16);
+            c[2 + i] = HEX[(int) ((w >>> shift) & 0xF)];
         }
-        return new String(c);
+        return new String(c, StandardCharsets.ISO_8859_1);
     }
 
     public static Builder builder() {
@@ -344,8 +391,14 @@ public final class TransferGraph {
 
     /** The vertex with this id (allocates for packed EVM addresses). */
     public Address address(int id) {
-        Address o = objects[id];
-        return o != null ? o : Address.ofCanonical(chains[chainOf[id]], unpack(evmWords, 3 * id));
+        Address o = objects == null ? null : objects[id];
+        return o != null ? o : Address.ofCanonical(chainOfVertex(id), unpack(evmWords, 3 * id));
+    }
+
+    /** What vertex {@code id} is, without allocating (packed EVM addresses are accounts). */
+    public Address.Kind addressKind(int id) {
+        Address o = objects == null ? null : objects[id];
+        return o == null ? Address.Kind.ACCOUNT : o.kind();
     }
 
     public OptionalInt idOf(Address a) {
@@ -380,10 +433,21 @@ public final class TransferGraph {
     public BigInteger amount(int e) {
         int x = packed[e] & 0x7F;
         if (x == BIG) {
-            return bigAmounts.get(e);
+            int i = Arrays.binarySearch(wideEdges, e);
+            if (i < 0) {
+                return hugeAmounts.get(e);
+            }
+            BigInteger lo = unsigned(mantissa[e]);
+            BigInteger m = unsigned(wideHigh[i]).shiftLeft(64).add(lo);
+            return wideExp[i] == 0 ? m : m.multiply(TEN_POW[wideExp[i]]);
         }
         BigInteger m = BigInteger.valueOf(mantissa[e]);
         return x == 0 ? m : m.multiply(TEN_POW[x]);
+    }
+
+    private static BigInteger unsigned(long v) {
+        BigInteger b = BigInteger.valueOf(v);
+        return v >= 0 ? b : b.add(TWO_64);
     }
 
     public boolean isZeroAmount(int e) {
@@ -423,14 +487,21 @@ public final class TransferGraph {
     }
 
     private TxHash txHash(int txId) {
-        char[] c = new char[64];
-        for (int k = 0; k < 32; k++) {
-            int v = txs.get(TX_STRIDE * txId + k) & 0xFF;
-            c[2 * k] = Character.forDigit(v >>> 4, 16);
-            c[2 * k + 1] = Character.forDigit(v & 0xF, 16);
+        int at = TX_STRIDE * txId;
+        boolean evm = txEvm[txs.get(at + 40)];
+        byte[] c = new byte[evm ? 66 : 64];
+        int o = 0;
+        if (evm) {
+            c[0] = '0';
+            c[1] = 'x';
+            o = 2;
         }
-        String hex = new String(c);
-        return new TxHash(txEvm[txs.get(TX_STRIDE * txId + 40)] ? "0x" + hex : hex);
+        for (int k = 0; k < 32; k++) {
+            int v = txs.get(at + k) & 0xFF;
+            c[o + 2 * k] = HEX[v >>> 4];
+            c[o + 2 * k + 1] = HEX[v & 0xF];
+        }
+        return new TxHash(new String(c, StandardCharsets.ISO_8859_1));
     }
 
     /** The transfers of transaction {@code h}, in chain order (empty when it is not in the graph). */
@@ -520,19 +591,115 @@ public final class TransferGraph {
         return List.of(chains);
     }
 
-    /** Collects transfers; {@link #build()} sorts and packs them. Not thread-safe. */
+    /** A growable int array. */
+    private static final class IntList {
+        private int[] a = new int[16];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, 2 * n);
+            }
+            a[n++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+
+    /** A growable long array. */
+    private static final class LongList {
+        private long[] a = new long[16];
+        private int n;
+
+        void add(long v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, 2 * n);
+            }
+            a[n++] = v;
+        }
+
+        int size() {
+            return n;
+        }
+
+        long last() {
+            return a[n - 1];
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+
+    /**
+     * Collects transfers and interns their addresses, assets and transaction hashes as they come,
+     * into primitive columns; {@link #build()} sorts and packs them. Transfers come either as
+     * {@link Transfer} objects ({@link #add}) or, for bulk readers, as text cells with no object
+     * per row ({@link #tx} then {@link #addEvm}). Either way the graph is the same. Not
+     * thread-safe.
+     */
     public static final class Builder {
-        private final List<Transfer> rows = new ArrayList<>();
         private boolean built;
+        // chains and assets, in first-seen order
+        private final List<Chain> chains = new ArrayList<>();
+        private final List<Asset> assets = new ArrayList<>();
+        private final Map<Asset, Integer> assetIds = new HashMap<>();
+        private int[] assetChain = new int[8];
+        private Asset lastAsset;
+        private int lastAssetId;
+        // vertices: packed EVM words (3 longs), chain; objects for the rest
+        private int vertexCount;
+        private long[] vWords = new long[3 * 1024];
+        private byte[] vChain = new byte[1024];
+        private final Map<Integer, Address> vObjects = new HashMap<>();
+        private final Map<Address, Integer> objectIds = new HashMap<>();
+        private int[] vTable = new int[2048];
+        // transactions: 32 hash bytes as 4 longs, EVM form or not, the index in the block (max known, or -1)
+        private int txCount;
+        private long[] tHash = new long[4 * 1024];
+        private boolean[] tEvm = new boolean[1024];
+        private int[] tIndex = new int[1024];
+        private int[] tTable = new int[2048];
+        // rows
+        private int rows;
+        private int[] rSrc = new int[1024];
+        private int[] rDst = new int[1024];
+        private int[] rAsset = new int[1024];
+        private byte[] rKind = new byte[1024];
+        private int[] rTx = new int[1024];
+        private int[] rPosition = new int[1024];
+        private long[] rBlock = new long[1024];
+        private long[] rTime = new long[1024];
+        private long[] rMantissa = new long[1024];
+        private byte[] rExp = new byte[1024];
+        private final Map<Integer, Long> wideHigh = new HashMap<>();
+        private final Map<Integer, Byte> wideExp = new HashMap<>();
+        private final Map<Integer, BigInteger> huge = new HashMap<>();
+        private final long[] scratch = new long[4];
 
         private Builder() {
         }
 
         public Builder add(Transfer t) {
-            if (built) {
-                throw new IllegalStateException("builder already built");
+            checkOpen();
+            Objects.requireNonNull(t, "transfer");
+            int asset = asset(t.asset());
+            int txId = tx(t.tx(), t.chain().isEvm());
+            if (t.txIndex() >= 0) {
+                tIndex[txId] = Math.max(tIndex[txId], t.txIndex());
             }
-            rows.add(Objects.requireNonNull(t, "transfer"));
+            int r = newRow();
+            rSrc[r] = vertex(t.from());
+            rDst[r] = vertex(t.to());
+            rAsset[r] = asset;
+            rKind[r] = (byte) t.kind().ordinal();
+            rTx[r] = txId;
+            rPosition[r] = t.position();
+            rBlock[r] = t.block();
+            rTime[r] = t.time().getEpochSecond();
+            encode(r, t.amount());
             return this;
         }
 
@@ -541,12 +708,402 @@ public final class TransferGraph {
             return this;
         }
 
+        /**
+         * The number of transaction {@code hash} on {@code chain} in this builder (first-seen
+         * order), for {@link #addEvm}. The hash is parsed as {@link TxHash#parse} does.
+         *
+         * @throws InvalidInputException for a malformed hash, as {@link TxHash#parse}
+         */
+        public int tx(Chain chain, String hash) {
+            checkOpen();
+            String t = hash == null ? "" : hash;
+            int start = t.startsWith("0x") || t.startsWith("0X") ? 2 : 0;
+            if (t.length() - start != 64 || !lowerHex(t, start)) {
+                return tx(TxHash.parse(chain, hash), chain.isEvm());
+            }
+            for (int k = 0; k < 4; k++) {
+                long w = 0;
+                for (int i = 0; i < 16; i++) {
+                    w = (w << 4) | nibble(t.charAt(start + 16 * k + i));
+                }
+                scratch[k] = w;
+            }
+            return internTx(chain.isEvm());
+        }
+
+        /**
+         * Adds one transfer between EVM accounts from text cells, without a {@link Transfer},
+         * {@link Address} or {@link BigInteger} per row: {@code from} and {@code to} are parsed
+         * as {@link Address#parse} does (an EIP-55 checksum is checked for mixed case), and
+         * {@code amount} is a non-negative integer in base units, in decimal digits.
+         *
+         * @param tx          from {@link #tx(Chain, String)}
+         * @param txIndex     the transaction's index in its block, or -1 when unknown
+         * @param epochSecond the block's time
+         * @throws InvalidInputException for a malformed address or amount, a negative block, or
+         *                               addresses on a chain other than the asset's
+         */
+        public Builder addEvm(int tx, int txIndex, int position, String from, String to, Asset asset, String amount,
+                              long block, long epochSecond, TransferKind kind) {
+            checkOpen();
+            Chain chain = asset.chain();
+            if (!chain.isEvm()) {
+                throw new IllegalArgumentException("addEvm takes EVM transfers, not " + chain);
+            }
+            if (tx < 0 || tx >= txCount) {
+                throw new IllegalArgumentException("unknown transaction number " + tx);
+            }
+            int a = asset(asset);
+            int f = evmVertex(chain, from);
+            int d = evmVertex(chain, to);
+            if (block < 0) {
+                throw new InvalidInputException("negative block in " + txHashText(tx));
+            }
+            if (txIndex >= 0) {
+                tIndex[tx] = Math.max(tIndex[tx], txIndex);
+            }
+            int r = newRow();
+            rSrc[r] = f;
+            rDst[r] = d;
+            rAsset[r] = a;
+            rKind[r] = (byte) kind.ordinal();
+            rTx[r] = tx;
+            rPosition[r] = position;
+            rBlock[r] = block;
+            rTime[r] = epochSecond;
+            encodeDigits(r, amount);
+            return this;
+        }
+
         public TransferGraph build() {
+            checkOpen();
+            built = true;
+            return new TransferGraph(this);
+        }
+
+        private void checkOpen() {
             if (built) {
                 throw new IllegalStateException("builder already built");
             }
-            built = true;
-            return new TransferGraph(this);
+        }
+
+        // ---- assets and chains ----
+
+        private int asset(Asset a) {
+            if (a == lastAsset) {
+                return lastAssetId;
+            }
+            Integer id = assetIds.get(a);
+            if (id == null) {
+                id = assets.size();
+                assets.add(a);
+                assetIds.put(a, id);
+                if (id == assetChain.length) {
+                    assetChain = Arrays.copyOf(assetChain, 2 * id);
+                }
+                assetChain[id] = chain(a.chain());
+            }
+            lastAsset = a;
+            lastAssetId = id;
+            return id;
+        }
+
+        private int chain(Chain c) {
+            int i = chains.indexOf(c);
+            if (i < 0) {
+                chains.add(c);
+                i = chains.size() - 1;
+            }
+            return i;
+        }
+
+        // ---- vertices ----
+
+        private int vertex(Address a) {
+            if (a.chain().isEvm() && a.kind() == Address.Kind.ACCOUNT) {
+                pack(a.value(), scratch, 0);
+                return internPacked(chain(a.chain()));
+            }
+            Integer id = objectIds.get(a);
+            if (id == null) {
+                id = newVertex(chain(a.chain()));
+                vObjects.put(id, a);
+                objectIds.put(a, id);
+            }
+            return id;
+        }
+
+        private int evmVertex(Chain chain, String text) {
+            if (text != null && text.length() == 42 && text.charAt(0) == '0' && text.charAt(1) == 'x' && lowerHex(text, 2)) {
+                pack(text, scratch, 0);
+            } else {
+                pack(Address.parse(chain, text).value(), scratch, 0);
+            }
+            return internPacked(chain(chain));
+        }
+
+        private static boolean lowerHex(String t, int from) {
+            for (int i = from; i < t.length(); i++) {
+                char c = t.charAt(i);
+                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int internPacked(int chain) {
+            long w0 = scratch[0];
+            long w1 = scratch[1];
+            long w2 = scratch[2];
+            int mask = vTable.length - 1;
+            int slot = (hash(w0, w1, w2) ^ chain) & mask;
+            while (true) {
+                int id = vTable[slot] - 1;
+                if (id < 0) {
+                    break;
+                }
+                if (vWords[3 * id] == w0 && vWords[3 * id + 1] == w1 && vWords[3 * id + 2] == w2 && vChain[id] == chain) {
+                    return id;
+                }
+                slot = (slot + 1) & mask;
+            }
+            int id = newVertex(chain);
+            vWords[3 * id] = w0;
+            vWords[3 * id + 1] = w1;
+            vWords[3 * id + 2] = w2;
+            vTable[slot] = id + 1;
+            if (2 * vertexCount > vTable.length) {
+                rehashVertices();
+            }
+            return id;
+        }
+
+        private int newVertex(int chain) {
+            int id = vertexCount++;
+            if (id == vChain.length) {
+                vChain = Arrays.copyOf(vChain, 2 * id);
+                vWords = Arrays.copyOf(vWords, 6 * id);
+            }
+            vChain[id] = (byte) chain;
+            return id;
+        }
+
+        private void rehashVertices() {
+            int[] t = new int[2 * vTable.length];
+            int mask = t.length - 1;
+            for (int id = 0; id < vertexCount; id++) {
+                if (!vObjects.isEmpty() && vObjects.containsKey(id)) {
+                    continue;
+                }
+                int slot = (hash(vWords[3 * id], vWords[3 * id + 1], vWords[3 * id + 2]) ^ vChain[id]) & mask;
+                while (t[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                t[slot] = id + 1;
+            }
+            vTable = t;
+        }
+
+        Address vObject(int v) {
+            return vObjects.isEmpty() ? null : vObjects.get(v);
+        }
+
+        /** Vertex order: chain name, then canonical text (for packed EVM words, unsigned word order). */
+        int compareVertices(int x, int y, int[] chainRank) {
+            int c = Integer.compare(chainRank[vChain[x]], chainRank[vChain[y]]);
+            if (c != 0) {
+                return c;
+            }
+            Address ox = vObject(x);
+            Address oy = vObject(y);
+            if (ox != null || oy != null) {
+                Address ax = ox != null ? ox : Address.ofCanonical(chains.get(vChain[x]), unpack(vWords, 3 * x));
+                Address ay = oy != null ? oy : Address.ofCanonical(chains.get(vChain[y]), unpack(vWords, 3 * y));
+                return ax.compareTo(ay);
+            }
+            for (int k = 0; k < 3; k++) {
+                c = Long.compareUnsigned(vWords[3 * x + k], vWords[3 * y + k]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }
+
+        // ---- transactions ----
+
+        private int tx(TxHash h, boolean evm) {
+            String v = h.value();
+            int start = v.startsWith("0x") ? 2 : 0;
+            for (int k = 0; k < 4; k++) {
+                long w = 0;
+                for (int i = 0; i < 16; i++) {
+                    w = (w << 4) | Character.digit(v.charAt(start + 16 * k + i), 16);
+                }
+                scratch[k] = w;
+            }
+            return internTx(start == 2);
+        }
+
+        private int internTx(boolean evm) {
+            long h0 = scratch[0];
+            long h1 = scratch[1];
+            long h2 = scratch[2];
+            long h3 = scratch[3];
+            int mask = tTable.length - 1;
+            int slot = (hash(h0, h1, h2 ^ h3) ^ (evm ? 1 : 0)) & mask;
+            while (true) {
+                int id = tTable[slot] - 1;
+                if (id < 0) {
+                    break;
+                }
+                if (tHash[4 * id] == h0 && tHash[4 * id + 1] == h1 && tHash[4 * id + 2] == h2 && tHash[4 * id + 3] == h3
+                        && tEvm[id] == evm) {
+                    return id;
+                }
+                slot = (slot + 1) & mask;
+            }
+            int id = txCount++;
+            if (id == tEvm.length) {
+                tEvm = Arrays.copyOf(tEvm, 2 * id);
+                tIndex = Arrays.copyOf(tIndex, 2 * id);
+                tHash = Arrays.copyOf(tHash, 8 * id);
+            }
+            tHash[4 * id] = h0;
+            tHash[4 * id + 1] = h1;
+            tHash[4 * id + 2] = h2;
+            tHash[4 * id + 3] = h3;
+            tEvm[id] = evm;
+            tIndex[id] = -1;
+            tTable[slot] = id + 1;
+            if (2 * txCount > tTable.length) {
+                int[] t = new int[2 * tTable.length];
+                int m2 = t.length - 1;
+                for (int i = 0; i < txCount; i++) {
+                    int s = (hash(tHash[4 * i], tHash[4 * i + 1], tHash[4 * i + 2] ^ tHash[4 * i + 3]) ^ (tEvm[i] ? 1 : 0)) & m2;
+                    while (t[s] != 0) {
+                        s = (s + 1) & m2;
+                    }
+                    t[s] = i + 1;
+                }
+                tTable = t;
+            }
+            return id;
+        }
+
+        private String txHashText(int t) {
+            StringBuilder b = new StringBuilder(tEvm[t] ? "0x" : "");
+            for (int k = 0; k < 4; k++) {
+                String h = Long.toHexString(tHash[4 * t + k]);
+                b.append("0".repeat(16 - h.length())).append(h);
+            }
+            return b.toString();
+        }
+
+        /** Hash order: the {@link TxHash} text order ("0x"-prefixed on EVM chains). */
+        int compareTxHashes(int x, int y) {
+            if (tEvm[x] != tEvm[y]) {
+                return txHashText(x).compareTo(txHashText(y));
+            }
+            for (int k = 0; k < 4; k++) {
+                int c = Long.compareUnsigned(tHash[4 * x + k], tHash[4 * y + k]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }
+
+        // ---- rows and amounts ----
+
+        private int newRow() {
+            int r = rows++;
+            if (r == rSrc.length) {
+                int n = 2 * r;
+                rSrc = Arrays.copyOf(rSrc, n);
+                rDst = Arrays.copyOf(rDst, n);
+                rAsset = Arrays.copyOf(rAsset, n);
+                rKind = Arrays.copyOf(rKind, n);
+                rTx = Arrays.copyOf(rTx, n);
+                rPosition = Arrays.copyOf(rPosition, n);
+                rBlock = Arrays.copyOf(rBlock, n);
+                rTime = Arrays.copyOf(rTime, n);
+                rMantissa = Arrays.copyOf(rMantissa, n);
+                rExp = Arrays.copyOf(rExp, n);
+            }
+            return r;
+        }
+
+        /** Mantissa and power-of-ten exponent (trailing zeros, at most 76) of a non-negative amount. */
+        private void encode(int r, BigInteger v) {
+            if (v.signum() == 0) {
+                rMantissa[r] = 0;
+                rExp[r] = 0;
+                return;
+            }
+            BigInteger m = v;
+            int exp = 0;
+            while (exp < 76) {
+                BigInteger[] qr = m.divideAndRemainder(BigInteger.TEN);
+                if (qr[1].signum() != 0) {
+                    break;
+                }
+                m = qr[0];
+                exp++;
+            }
+            if (m.bitLength() < 64) {
+                rMantissa[r] = m.longValue();
+                rExp[r] = (byte) exp;
+                return;
+            }
+            rExp[r] = (byte) BIG;
+            if (m.bitLength() <= 128) {
+                rMantissa[r] = m.longValue();
+                wideHigh.put(r, m.shiftRight(64).longValue());
+                wideExp.put(r, (byte) exp);
+            } else {
+                huge.put(r, v);
+            }
+        }
+
+        /** As {@link #encode}, from decimal digits, without a BigInteger unless the mantissa needs 19 digits or more. */
+        private void encodeDigits(int r, String text) {
+            String t = text == null ? "" : text.strip();
+            int from = 0;
+            int to = t.length();
+            while (from < to && t.charAt(from) <= ' ') {
+                from++;
+            }
+            while (to > from && t.charAt(to - 1) <= ' ') {
+                to--;
+            }
+            if (from == to) {
+                throw new InvalidInputException("empty value");
+            }
+            for (int i = from; i < to; i++) {
+                char c = t.charAt(i);
+                if (c < '0' || c > '9') {
+                    throw new InvalidInputException("non-numeric value '" + text + "' (expected an integer in base units)");
+                }
+            }
+            while (from < to - 1 && t.charAt(from) == '0') {
+                from++;
+            }
+            int end = to;
+            while (end > from + 1 && t.charAt(end - 1) == '0' && to - end < 76) {
+                end--;
+            }
+            if (end - from <= 18) {
+                long m = 0;
+                for (int i = from; i < end; i++) {
+                    m = m * 10 + (t.charAt(i) - '0');
+                }
+                rMantissa[r] = m;
+                rExp[r] = (byte) (m == 0 ? 0 : to - end);
+                return;
+            }
+            encode(r, new BigInteger(t.substring(from, to)));
         }
     }
 }

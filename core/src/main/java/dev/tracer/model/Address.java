@@ -101,6 +101,9 @@ public final class Address implements Comparable<Address> {
     }
 
     private static Address parseEvm(Chain chain, String t) {
+        if (isCanonicalEvm(t)) {
+            return new Address(chain, t);
+        }
         if (!(t.startsWith("0x") || t.startsWith("0X")) || t.length() != 42) {
             throw new InvalidInputException("malformed address '" + t + "': expected 0x and 40 hex digits");
         }
@@ -120,6 +123,20 @@ public final class Address implements Comparable<Address> {
             }
         }
         return new Address(chain, "0x" + lower);
+    }
+
+    /** "0x" and 40 lower-case hex digits: already canonical, no checksum to check. */
+    private static boolean isCanonicalEvm(String t) {
+        if (t.length() != 42 || t.charAt(0) != '0' || t.charAt(1) != 'x') {
+            return false;
+        }
+        for (int i = 2; i < 42; i++) {
+            char c = t.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Address parseBitcoin(Chain chain, String t) {

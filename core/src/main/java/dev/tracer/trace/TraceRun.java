@@ -53,8 +53,8 @@ final class TraceRun {
     private final int[] reachOrd;
     private final int[] parent;
     private final boolean[] seed;
-    private final boolean[] isOutput;
-    private final boolean[] isSink;
+    private final TraceScratch scratch;
+    private int[] touchedIds;
     // pass 2
     private final Map<Integer, NodeState> states = new HashMap<>();
     private final TreeMap<Integer, BigInteger> introduced = new TreeMap<>();
@@ -119,7 +119,7 @@ final class TraceRun {
     }
 
     TraceRun(Dataset data, LabelStore labels, TaintModel model, TracePolicy policy, Direction direction,
-             AssetVerdict[] verdicts, boolean[] traced, SwapRule swaps) {
+             AssetVerdict[] verdicts, boolean[] traced, SwapRule swaps, TraceScratch scratch) {
         this.swaps = direction == Direction.FORWARD ? swaps : null;
         this.data = data;
         this.g = data.graph();
@@ -138,25 +138,15 @@ final class TraceRun {
             BigDecimal base = policy.minAmount().movePointRight(g.asset(i).decimals());
             minBase[i] = base.setScale(0, java.math.RoundingMode.CEILING).toBigIntegerExact();
         }
-        int n = g.addressCount();
-        status = new byte[n];
-        hop = new int[n];
-        Arrays.fill(hop, -1);
-        reason = new EndpointKind[n];
-        cutBy = new int[n];
-        Arrays.fill(cutBy, -1);
-        fanOut = new int[n];
-        reachOrd = new int[n];
-        Arrays.fill(reachOrd, -1);
-        parent = new int[n];
-        Arrays.fill(parent, -1);
-        seed = new boolean[n];
-        isOutput = new boolean[n];
-        isSink = new boolean[n];
-        for (int a = 0; a < n; a++) {
-            isOutput[a] = g.address(a).kind() == Address.Kind.OUTPUT;
-            isSink[a] = g.address(a).kind() == Address.Kind.SINK;
-        }
+        this.scratch = scratch;
+        status = scratch.status;
+        hop = scratch.hop;
+        reason = scratch.reason;
+        cutBy = scratch.cutBy;
+        fanOut = scratch.fanOut;
+        reachOrd = scratch.reachOrd;
+        parent = scratch.parent;
+        seed = scratch.seed;
     }
 
     // ---- direction helpers: "out" is the direction of travel, "ord" the order of travel ----
@@ -193,7 +183,18 @@ final class TraceRun {
         return fwd ? g.inEdge(a, k) : g.outEdge(a, g.outDegree(a) - 1 - k);
     }
 
+    private boolean isOutput(int a) {
+        return g.addressKind(a) == Address.Kind.OUTPUT;
+    }
+
+    private boolean isSink(int a) {
+        return g.addressKind(a) == Address.Kind.SINK;
+    }
+
     private boolean covered(int a) {
+        if (data.coverage().everyAddress()) {
+            return true;
+        }
         Address addr = g.address(a);
         return fwd ? data.coverage().outflowsComplete(addr) : data.coverage().inflowsComplete(addr);
     }
@@ -220,6 +221,9 @@ final class TraceRun {
     }
 
     private boolean isStop(int a) {
+        if (policy.stopAt().isEmpty()) {
+            return false;
+        }
         Optional<Label> l = labels.best(g.address(a));
         return l.isPresent() && policy.stopAt().contains(l.get().category());
     }
@@ -259,6 +263,7 @@ final class TraceRun {
 
     TraceResult run(SortedSet<Seed> seeds, List<Integer> seedAddresses, SortedSet<Integer> seedEdges) {
         for (int s : seedAddresses) {
+            scratch.touch(s);
             seed[s] = true;
             if (!covered(s)) {
                 warnings.add("seed " + g.address(s) + ": its " + (fwd ? "outflows" : "inflows")
@@ -273,7 +278,7 @@ final class TraceRun {
     // ---- pass 1: reach ----
 
     private void reach(List<Integer> seedAddresses, SortedSet<Integer> seedEdges) {
-        int[] cur = new int[g.addressCount()];
+        int[] cur = scratch.cur;
         LongHeap heap = new LongHeap();
         for (int s : seedAddresses) {
             status[s] = FOLLOWED;
@@ -290,7 +295,8 @@ final class TraceRun {
             int a = (int) k;
             cur[a]++;
             pushOut(heap, cur, a);
-            if (!inWindow(e) || !carriesValue(e) || g.amount(e).compareTo(minBase[g.assetId(e)]) < 0) {
+            if (!inWindow(e) || !carriesValue(e)
+                    || minBase[g.assetId(e)].signum() > 0 && g.amount(e).compareTo(minBase[g.assetId(e)]) < 0) {
                 continue;
             }
             classify(a, receiver(e), e, heap, cur, hop[a] + hopCost(e));
@@ -303,7 +309,7 @@ final class TraceRun {
      * that created it (backward); the step between a transaction and its outputs is free.
      */
     private int hopCost(int e) {
-        return isOutput[receiver(e)] ? 0 : 1;
+        return isOutput(receiver(e)) ? 0 : 1;
     }
 
     private void pushOut(LongHeap heap, int[] cur, int a) {
@@ -316,10 +322,11 @@ final class TraceRun {
         if (status[r] != UNSEEN) {
             return;
         }
+        scratch.touch(r);
         hop[r] = h;
         parent[r] = e;
         EndpointKind why = null;
-        if (isSink[r]) {
+        if (isSink(r)) {
             why = EndpointKind.FEE;
         } else if (isStop(r)) {
             why = EndpointKind.STOPPED;
@@ -385,6 +392,7 @@ final class TraceRun {
     }
 
     private NodeState state(int a) {
+        scratch.touch(a);
         return states.computeIfAbsent(a, NodeState::new);
     }
 
@@ -624,8 +632,9 @@ final class TraceRun {
             rn.add(rn.received, asset, d.tainted());
         } else if (d.tainted().signum() > 0) {
             if (status[r] == UNSEEN) {
+                scratch.touch(r);
                 status[r] = ENDPOINT;
-                reason[r] = isSink[r] ? EndpointKind.FEE : EndpointKind.BELOW_MINIMUM;
+                reason[r] = isSink(r) ? EndpointKind.FEE : EndpointKind.BELOW_MINIMUM;
                 hop[r] = hop[s] + hopCost(e);
                 parent[r] = e;
             }
@@ -637,6 +646,7 @@ final class TraceRun {
     // ---- result ----
 
     private TraceResult result(SortedSet<Seed> seeds, SortedSet<Integer> seedEdges) {
+        touchedIds = scratch.touchedSorted();
         TreeMap<Asset, BigInteger> seedAmounts = new TreeMap<>();
         introduced.forEach((a, v) -> seedAmounts.put(g.asset(a), v));
         TreeMap<Asset, BigInteger> converted = new TreeMap<>();
@@ -651,7 +661,7 @@ final class TraceRun {
         List<TraceResult.Endpoint> endpoints = new ArrayList<>();
         int followed = 0;
         int maxHop = 0;
-        for (int a = 0; a < g.addressCount(); a++) {
+        for (int a : touchedIds) {
             NodeState st = states.get(a);
             boolean reachedWithTaint = st != null && (hasAny(st.received) || st.active);
             if (status[a] == UNSEEN && !reachedWithTaint) {
@@ -725,7 +735,7 @@ final class TraceRun {
      */
     private List<TraceResult.Node> earlier() {
         TreeMap<Integer, Integer> hops = new TreeMap<>();
-        for (int a = 0; a < g.addressCount(); a++) {
+        for (int a : touchedIds) {
             if (status[a] != FOLLOWED || seed[a]) {
                 continue;
             }
@@ -764,17 +774,18 @@ final class TraceRun {
         missing.forEach((addr, perAsset) -> {
             int a = g.idOf(addr).orElseThrow();
             perAsset.forEach((asset, gap) -> {
+                int assetId = assetIdOf(asset);
                 BigInteger in = BigInteger.ZERO;
                 BigInteger sentTotal = BigInteger.ZERO;
                 for (int k = 0; k < inDeg(a); k++) {
                     int e = inAt(a, k);
-                    if (g.assetOf(e).equals(asset) && carriesValue(e) && inWindow(e) && sender(e) != a) {
+                    if (g.assetId(e) == assetId && carriesValue(e) && inWindow(e) && sender(e) != a) {
                         in = in.add(g.amount(e));
                     }
                 }
                 for (int k = 0; k < outDeg(a); k++) {
                     int e = outAt(a, k);
-                    if (g.assetOf(e).equals(asset) && carriesValue(e) && inWindow(e) && receiver(e) != a) {
+                    if (g.assetId(e) == assetId && carriesValue(e) && inWindow(e) && receiver(e) != a) {
                         sentTotal = sentTotal.add(g.amount(e));
                     }
                 }
@@ -829,10 +840,12 @@ final class TraceRun {
     private List<dev.tracer.model.TxHash> path(int a) {
         java.util.ArrayDeque<dev.tracer.model.TxHash> p = new java.util.ArrayDeque<>();
         int v = a;
+        int lastTx = -1;
         for (int guard = 0; parent[v] >= 0 && guard <= g.addressCount(); guard++) {
             int e = parent[v];
-            if (!g.tx(e).equals(p.peekFirst())) {
+            if (g.txId(e) != lastTx) {
                 p.addFirst(g.tx(e)); // a UTXO step in and out of one transaction is one transaction
+                lastTx = g.txId(e);
             }
             v = sender(e);
         }
@@ -859,7 +872,7 @@ final class TraceRun {
     /** Zero-value native transfers (contract calls) from followed addresses, per caller and contract. */
     private List<TraceResult.ContractCall> calls() {
         List<TraceResult.ContractCall> out = new ArrayList<>();
-        for (int a = 0; a < g.addressCount(); a++) {
+        for (int a : touchedIds) {
             if (status[a] != FOLLOWED || !fwd) {
                 continue;
             }
@@ -880,7 +893,7 @@ final class TraceRun {
     /** Excluded transfers from followed addresses: imitation tokens, zero-value tokens, unverified tokens. */
     private List<TraceResult.Poisoning> poisoning() {
         List<TraceResult.Poisoning> out = new ArrayList<>();
-        for (int a = 0; a < g.addressCount(); a++) {
+        for (int a : touchedIds) {
             if (status[a] != FOLLOWED) {
                 continue;
             }
@@ -938,9 +951,19 @@ final class TraceRun {
         if (!x.chain().isEvm()) {
             return Optional.empty();
         }
-        String xv = x.value().substring(2);
+        String xf = x.value();
+        String xv = xf.substring(2);
         for (Address y : genuine) {
-            String yv = y.value().substring(2);
+            String yf = y.value();
+            if (y.chain().isEvm() && yf.length() == xf.length()) {
+                // the same test as below on the full "0x…" strings, without cutting them
+                if (!yf.equals(xf) && yf.regionMatches(2, xf, 2, LOOKALIKE_HEX)
+                        && yf.regionMatches(yf.length() - LOOKALIKE_HEX, xf, xf.length() - LOOKALIKE_HEX, LOOKALIKE_HEX)) {
+                    return Optional.of(y);
+                }
+                continue;
+            }
+            String yv = yf.substring(2);
             if (!yv.equals(xv) && yv.regionMatches(0, xv, 0, LOOKALIKE_HEX)
                     && yv.regionMatches(yv.length() - LOOKALIKE_HEX, xv, xv.length() - LOOKALIKE_HEX, LOOKALIKE_HEX)) {
                 return Optional.of(y);

@@ -45,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * <p>Transfers of imitation tokens, zero-value token transfers and unverified tokens carry no
  * value: they never enter a ledger and are reported as poisoning.
  *
- * <p>Instances are immutable and thread-safe; each {@link #trace} call has its own state.
+ * <p>Instances are immutable and thread-safe; each {@link #trace} call has its own state. Its
+ * per-address working arrays are sized to the graph once and reused by later traces (cleared
+ * where the trace wrote), so a trace's cost depends on the part of the graph it reaches.
  */
 public final class Tracer {
     private static final Logger LOG = LoggerFactory.getLogger(Tracer.class);
@@ -56,6 +58,9 @@ public final class Tracer {
     private final TaintModel model;
     private final TracePolicy policy;
     private final SwapRule swaps;
+    /** Reset working arrays of finished traces, so a trace costs what it touches, not the graph's size. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<TraceScratch> scratchPool =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private Tracer(Builder b) {
         this.swaps = b.swaps;
@@ -112,8 +117,20 @@ public final class Tracer {
         }
         LOG.debug("tracing {} from {} seed address(es) and {} seed transfer(s) under {}", direction.code(),
                 seedAddresses.size(), seedEdges.size(), model.name());
-        TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, swaps);
-        return run.run(new TreeSet<>(seeds), seedAddresses, seedEdges);
+        TraceScratch scratch = scratch(g.addressCount());
+        try {
+            TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, swaps, scratch);
+            return run.run(new TreeSet<>(seeds), seedAddresses, seedEdges);
+        } finally {
+            scratch.reset();
+            scratchPool.offer(scratch);
+        }
+    }
+
+    /** Working arrays for one trace: reused when a finished trace left some (reset), else new. */
+    private TraceScratch scratch(int addresses) {
+        TraceScratch s = scratchPool.poll();
+        return s != null && s.capacity() == addresses ? s : new TraceScratch(addresses);
     }
 
     /** Builder for {@link Tracer}. */

@@ -1,0 +1,81 @@
+package dev.tracer.trace;
+
+import java.util.Arrays;
+
+/**
+ * Per-address working arrays of one trace, sized to the graph, reused from trace to trace: a
+ * trace marks every address it writes, and {@link #reset()} clears only those, so a trace costs
+ * O(addresses it touches), not O(addresses in the graph). Not thread-safe: a {@link Tracer} hands
+ * each running trace its own instance from a pool.
+ */
+final class TraceScratch {
+    final byte[] status;
+    final int[] hop;
+    final EndpointKind[] reason;
+    final int[] cutBy;
+    final int[] fanOut;
+    final int[] reachOrd;
+    final int[] parent;
+    final boolean[] seed;
+    final int[] cur;
+    private final boolean[] touched;
+    private int[] list = new int[256];
+    private int size;
+
+    TraceScratch(int addresses) {
+        status = new byte[addresses];
+        hop = new int[addresses];
+        Arrays.fill(hop, -1);
+        reason = new EndpointKind[addresses];
+        cutBy = new int[addresses];
+        Arrays.fill(cutBy, -1);
+        fanOut = new int[addresses];
+        reachOrd = new int[addresses];
+        Arrays.fill(reachOrd, -1);
+        parent = new int[addresses];
+        Arrays.fill(parent, -1);
+        seed = new boolean[addresses];
+        cur = new int[addresses];
+        touched = new boolean[addresses];
+    }
+
+    int capacity() {
+        return status.length;
+    }
+
+    /** Records that the trace writes address {@code a}'s entries. */
+    void touch(int a) {
+        if (!touched[a]) {
+            touched[a] = true;
+            if (size == list.length) {
+                list = Arrays.copyOf(list, 2 * size);
+            }
+            list[size++] = a;
+        }
+    }
+
+    /** The touched addresses in ascending order. */
+    int[] touchedSorted() {
+        int[] t = Arrays.copyOf(list, size);
+        Arrays.sort(t);
+        return t;
+    }
+
+    /** Restores every touched entry to its initial value. */
+    void reset() {
+        for (int i = 0; i < size; i++) {
+            int a = list[i];
+            status[a] = 0;
+            hop[a] = -1;
+            reason[a] = null;
+            cutBy[a] = -1;
+            fanOut[a] = 0;
+            reachOrd[a] = -1;
+            parent[a] = -1;
+            seed[a] = false;
+            cur[a] = 0;
+            touched[a] = false;
+        }
+        size = 0;
+    }
+}
