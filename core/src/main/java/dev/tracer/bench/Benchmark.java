@@ -194,60 +194,50 @@ public final class Benchmark {
     private Loaded ingestAndMemory(Path dir) {
         boolean ingest = config.sections().contains(Section.INGEST);
         boolean memory = config.sections().contains(Section.MEMORY);
-        int reps = ingest ? config.warmups() + config.repetitions() : 1;
         double[] parse = new double[config.repetitions()];
         double[] tracer = new double[config.repetitions()];
         double[] jgrapht = new double[config.repetitions()];
-        Dataset dataset = null;
-        Graph<String, JGraphTBaseline.TransferEdge> object = null;
         long edges = 0;
-        long heapGraph = 0;
-        long direct = 0;
-        long heapObject = 0;
-        for (int rep = 0; rep < reps; rep++) {
-            boolean last = rep == reps - 1;
+        for (int rep = 0; ingest && rep < config.warmups() + config.repetitions(); rep++) {
             int at = rep - config.warmups();
             for (int k = 0; k < 3; k++) {
                 int which = (k + rep) % 3;
-                if (which == 0 && ingest) {
-                    long t0 = clock.nanoTime();
-                    long cells = parseOnly(dir);
-                    double s = seconds(clock.nanoTime() - t0);
-                    if (at >= 0) {
-                        parse[at] = s;
-                    }
-                    progress.accept(String.format(Locale.ROOT, "ingest rep %d: parse only %.2f s (%d cells)", rep, s, cells));
+                heap.usedHeapAfterGc(); // each measure starts from a collected heap holding no graph
+                long t0 = clock.nanoTime();
+                String what;
+                long size;
+                if (which == 0) {
+                    size = parseOnly(dir);
+                    what = "parse only";
                 } else if (which == 1) {
-                    dataset = null;
-                    long base = last && memory ? heap.usedHeapAfterGc() : 0;
-                    long baseDirect = heap.directBytes();
-                    long t0 = clock.nanoTime();
-                    dataset = new EtlCsvReader(registry).read(dir);
-                    double s = seconds(clock.nanoTime() - t0);
-                    edges = dataset.graph().edgeCount();
-                    if (at >= 0) {
-                        tracer[at] = s;
-                    }
-                    if (last && memory) {
-                        heapGraph = heap.usedHeapAfterGc() - base;
-                        direct = heap.directBytes() - baseDirect;
-                    }
-                    progress.accept(String.format(Locale.ROOT, "ingest rep %d: tracer %.2f s (%d transfers)", rep, s, edges));
-                } else if (which == 2) {
-                    object = null;
-                    long base = last && memory ? heap.usedHeapAfterGc() : 0;
-                    long t0 = clock.nanoTime();
-                    object = JGraphTBaseline.load(dir);
-                    double s = seconds(clock.nanoTime() - t0);
-                    if (at >= 0) {
-                        jgrapht[at] = s;
-                    }
-                    if (last && memory) {
-                        heapObject = heap.usedHeapAfterGc() - base;
-                    }
-                    progress.accept(String.format(Locale.ROOT, "ingest rep %d: JGraphT %.2f s (%d edges)", rep, s, object.edgeSet().size()));
+                    size = new EtlCsvReader(registry).read(dir).graph().edgeCount();
+                    edges = size;
+                    what = "tracer";
+                } else {
+                    size = JGraphTBaseline.load(dir).edgeSet().size();
+                    what = "JGraphT";
                 }
+                double s = seconds(clock.nanoTime() - t0);
+                double[] into = which == 0 ? parse : which == 1 ? tracer : jgrapht;
+                if (at >= 0) {
+                    into[at] = s;
+                }
+                progress.accept(String.format(Locale.ROOT, "ingest rep %d: %s %.2f s (%,d)", rep, what, s, size));
             }
+        }
+        // the graphs kept for the trace section, loaded once more with the heap measured around each
+        long base = heap.usedHeapAfterGc();
+        long baseDirect = heap.directBytes();
+        Dataset dataset = new EtlCsvReader(registry).read(dir);
+        long heapGraph = heap.usedHeapAfterGc() - base;
+        long direct = heap.directBytes() - baseDirect;
+        edges = dataset.graph().edgeCount();
+        Graph<String, JGraphTBaseline.TransferEdge> object = null;
+        long heapObject = 0;
+        if (memory || config.sections().contains(Section.TRACE)) {
+            base = heap.usedHeapAfterGc();
+            object = JGraphTBaseline.load(dir);
+            heapObject = heap.usedHeapAfterGc() - base;
         }
         if (ingest) {
             double rate = edges / Samples.of(tracer).median();
@@ -270,7 +260,6 @@ public final class Benchmark {
             rows.add(new BenchReport.Row(MEMORY, "baseline: JGraphT heap per transfer", perObject, "bytes", "tracer",
                     perObject / perTransfer, "", BenchReport.Verdict.INFO, ""));
         }
-        Reference.reachabilityFence(object);
         return new Loaded(dataset, object);
     }
 

@@ -165,8 +165,7 @@ public final class TransferGraph {
         }
 
         // transactions, in hash order
-        int[] tOrder = identity(nt);
-        IntSort.sort(tOrder, b::compareTxHashes);
+        int[] tOrder = b.txHashOrder();
         int[] tRank = new int[nt];
         for (int i = 0; i < nt; i++) {
             tRank[tOrder[i]] = i;
@@ -718,15 +717,8 @@ public final class TransferGraph {
             checkOpen();
             String t = hash == null ? "" : hash;
             int start = t.startsWith("0x") || t.startsWith("0X") ? 2 : 0;
-            if (t.length() - start != 64 || !lowerHex(t, start)) {
+            if (t.length() - start != 64 || !packLowerHex(t, start, 4, scratch)) {
                 return tx(TxHash.parse(chain, hash), chain.isEvm());
-            }
-            for (int k = 0; k < 4; k++) {
-                long w = 0;
-                for (int i = 0; i < 16; i++) {
-                    w = (w << 4) | nibble(t.charAt(start + 16 * k + i));
-                }
-                scratch[k] = w;
             }
             return internTx(chain.isEvm());
         }
@@ -834,22 +826,46 @@ public final class TransferGraph {
         }
 
         private int evmVertex(Chain chain, String text) {
-            if (text != null && text.length() == 42 && text.charAt(0) == '0' && text.charAt(1) == 'x' && lowerHex(text, 2)) {
-                pack(text, scratch, 0);
-            } else {
+            if (text == null || text.length() != 42 || text.charAt(0) != '0' || text.charAt(1) != 'x'
+                    || !packLowerHex(text, 2, 3, scratch)) {
                 pack(Address.parse(chain, text).value(), scratch, 0);
             }
             return internPacked(chain(chain));
         }
 
-        private static boolean lowerHex(String t, int from) {
-            for (int i = from; i < t.length(); i++) {
-                char c = t.charAt(i);
-                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                    return false;
-                }
+        private static final byte[] NIBBLE = new byte[128];
+
+        static {
+            Arrays.fill(NIBBLE, (byte) -1);
+            for (int i = 0; i < 10; i++) {
+                NIBBLE['0' + i] = (byte) i;
             }
-            return true;
+            for (int i = 0; i < 6; i++) {
+                NIBBLE['a' + i] = (byte) (10 + i);
+            }
+        }
+
+        /**
+         * Packs lower-case hex digits from {@code from} into {@code words} longs of 16 digits
+         * (the last one holding what is left: 8 digits for an address), checking each digit in
+         * the same pass; false when a character is not a lower-case hex digit.
+         */
+        private static boolean packLowerHex(String t, int from, int words, long[] out) {
+            int bad = 0;
+            int at = from;
+            for (int k = 0; k < words; k++) {
+                int end = Math.min(t.length(), at + 16);
+                long w = 0;
+                for (int i = at; i < end; i++) {
+                    char c = t.charAt(i);
+                    int v = c < 128 ? NIBBLE[c] : -1;
+                    bad |= v;
+                    w = (w << 4) | (v & 0xF);
+                }
+                out[k] = w;
+                at = end;
+            }
+            return bad >= 0;
         }
 
         private int internPacked(int chain) {
@@ -999,6 +1015,51 @@ public final class TransferGraph {
                 b.append("0".repeat(16 - h.length())).append(h);
             }
             return b.toString();
+        }
+
+        /**
+         * Transaction numbers in hash order. Hashes are near-uniform, so a primitive sort of
+         * (first 32 bits of the hash, number) does almost all the work; runs that share those
+         * 32 bits are then put in order by the whole hash.
+         */
+        int[] txHashOrder() {
+            int n = txCount;
+            boolean oneForm = true;
+            for (int i = 1; i < n && oneForm; i++) {
+                oneForm = tEvm[i] == tEvm[0];
+            }
+            if (!oneForm) {
+                int[] order = identity(n);
+                IntSort.sort(order, this::compareTxHashes);
+                return order;
+            }
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = ((tHash[4 * i] >>> 32) << 31) | i;
+            }
+            Arrays.sort(keys);
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = (int) (keys[i] & 0x7FFF_FFFFL);
+            }
+            int i = 0;
+            while (i < n) {
+                int j = i + 1;
+                while (j < n && keys[j] >>> 31 == keys[i] >>> 31) {
+                    j++;
+                }
+                for (int k = i + 1; k < j; k++) {
+                    int v = order[k];
+                    int p = k - 1;
+                    while (p >= i && compareTxHashes(order[p], v) > 0) {
+                        order[p + 1] = order[p];
+                        p--;
+                    }
+                    order[p + 1] = v;
+                }
+                i = j;
+            }
+            return order;
         }
 
         /** Hash order: the {@link TxHash} text order ("0x"-prefixed on EVM chains). */

@@ -63,6 +63,17 @@ public final class CsvRows {
             return i == null ? "" : cells[i];
         }
 
+        /** The index of a column in this file's header, or -1; the same for every row of one file. */
+        public int index(String column) {
+            Integer i = columns.get(column);
+            return i == null ? -1 : i;
+        }
+
+        /** The cell at a column {@link #index}, or "" for -1 (a column the header lacks). */
+        public String cell(int index) {
+            return index < 0 ? "" : cells[index];
+        }
+
         public boolean has(String column) {
             return columns.containsKey(column);
         }

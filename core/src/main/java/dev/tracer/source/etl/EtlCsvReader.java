@@ -87,23 +87,23 @@ public final class EtlCsvReader {
         Chain chain = manifest != null ? manifest.coverage().chain() : Chain.ETHEREUM;
         Map<Long, Instant> blockTimes = readBlocks(dir.resolve("blocks.csv"));
         Map<Address, Asset> tokens = readTokens(chain, dir.resolve("tokens.csv"));
-        List<Transfer> out = new ArrayList<>();
+        TransferGraph.Builder builder = TransferGraph.builder();
         int[] failed = {0};
-        readTransactions(chain, dir.resolve("transactions.csv"), blockTimes, out, failed);
-        readTokenTransfers(chain, dir.resolve("token_transfers.csv"), blockTimes, tokens, out);
-        readTraces(chain, dir.resolve("traces.csv"), blockTimes, out, failed);
+        readTransactions(chain, dir.resolve("transactions.csv"), blockTimes, builder, failed);
+        readTokenTransfers(chain, dir.resolve("token_transfers.csv"), blockTimes, tokens, builder);
+        readTraces(chain, dir.resolve("traces.csv"), blockTimes, builder, failed);
         if (failed[0] > 0) {
             LOG.info("{}: skipped {} failed transactions or calls", dir, failed[0]);
         }
-        TransferGraph graph = TransferGraph.builder().addAll(out).build();
+        TransferGraph graph = builder.build();
         Coverage coverage;
         String description;
         if (manifest != null) {
             coverage = manifest.coverage();
             description = manifest.description();
         } else {
-            long first = out.stream().mapToLong(Transfer::block).min().orElse(0);
-            long last = out.stream().mapToLong(Transfer::block).max().orElse(0);
+            long first = graph.edgeCount() == 0 ? 0 : graph.block(0);
+            long last = graph.edgeCount() == 0 ? 0 : graph.block(graph.edgeCount() - 1);
             BlockRange range = new BlockRange(first, last);
             if (assumed.get() == AssumedCoverage.FULL_EXPORT) {
                 coverage = Coverage.full(chain, range);
@@ -144,70 +144,144 @@ public final class EtlCsvReader {
         return m;
     }
 
-    private static Instant timeOf(CsvRows.Row row, long block, Map<Long, Instant> blockTimes) {
-        String t = row.opt("block_timestamp");
-        if (!t.isBlank()) {
-            return EtlValues.time(t);
+    /**
+     * Block times of one file: the row's block_timestamp (Unix seconds or a UTC date-time), else
+     * blocks.csv. Rows of one block repeat the same text, so the last parse is reused.
+     */
+    private static final class Times {
+        private final Map<Long, Instant> blockTimes;
+        private String lastText;
+        private long lastSeconds;
+
+        Times(Map<Long, Instant> blockTimes) {
+            this.blockTimes = blockTimes;
         }
-        Instant i = blockTimes.get(block);
-        if (i == null) {
-            throw new InvalidInputException("no time for block " + block + ": add block_timestamp or blocks.csv");
+
+        long of(CsvRows.Row row, long block) {
+            return of(row.opt("block_timestamp"), block);
         }
-        return i;
+
+        long of(String t, long block) {
+            if (t.equals(lastText)) {
+                return lastSeconds;
+            }
+            if (!t.isBlank()) {
+                long v = EtlValues.time(t).getEpochSecond();
+                lastText = t;
+                lastSeconds = v;
+                return v;
+            }
+            Instant i = blockTimes.get(block);
+            if (i == null) {
+                throw new InvalidInputException("no time for block " + block + ": add block_timestamp or blocks.csv");
+            }
+            return i.getEpochSecond();
+        }
+    }
+
+    /** Counts per transaction number, growing as transactions appear. */
+    private static final class Ordinals {
+        private int[] count = new int[1024];
+
+        int next(int tx) {
+            if (tx >= count.length) {
+                count = java.util.Arrays.copyOf(count, Math.max(2 * count.length, tx + 1));
+            }
+            return ++count[tx];
+        }
     }
 
     private static void readTransactions(Chain chain, Path file, Map<Long, Instant> blockTimes,
-                                         List<Transfer> out, int[] failed) {
+                                         TransferGraph.Builder out, int[] failed) {
         if (!exists(file)) {
             return;
         }
-        CsvRows.read(file, List.of("hash", "block_number", "from_address", "to_address", "value"), row -> {
-            if ("0".equals(row.opt("receipt_status").strip())) {
-                failed[0]++;
-                return;
+        Asset eth = Asset.nativeOf(chain);
+        Times times = new Times(blockTimes);
+        String[] names = {"receipt_status", "to_address", "block_number", "hash", "transaction_index", "from_address", "value",
+            "block_timestamp"};
+        CsvRows.read(file, List.of("hash", "block_number", "from_address", "to_address", "value"), new java.util.function.Consumer<>() {
+            private int[] c;
+
+            @Override
+            public void accept(CsvRows.Row row) {
+                if (c == null) {
+                    c = indexes(row, names);
+                }
+                if ("0".equals(row.cell(c[0]).strip())) {
+                    failed[0]++;
+                    return;
+                }
+                if (row.cell(c[1]).isBlank()) {
+                    return; // contract creation: its value goes to the created contract, in traces.csv
+                }
+                row.parse(() -> {
+                    long block = EtlValues.number("block_number", row.cell(c[2]));
+                    int tx = out.tx(chain, row.cell(c[3]));
+                    int txIndex = EtlValues.optionalIndex("transaction_index", row.cell(c[4]));
+                    return out.addEvm(tx, txIndex, 0, row.cell(c[5]), row.cell(c[1]), eth, row.cell(c[6]),
+                            block, times.of(row.cell(c[7]), block), TransferKind.NATIVE);
+                });
             }
-            if (row.get("to_address").isBlank()) {
-                return; // contract creation: its value goes to the created contract, in traces.csv
-            }
-            out.add(row.parse(() -> {
-                long block = EtlValues.number("block_number", row.get("block_number"));
-                return new Transfer(chain, TxHash.parse(chain, row.get("hash")),
-                        EtlValues.optionalIndex("transaction_index", row.opt("transaction_index")), 0,
-                        Address.parse(chain, row.get("from_address")), Address.parse(chain, row.get("to_address")),
-                        Asset.nativeOf(chain), EtlValues.baseUnits(row.get("value")), block,
-                        timeOf(row, block, blockTimes), TransferKind.NATIVE);
-            }));
         });
     }
 
+    private static int[] indexes(CsvRows.Row row, String[] names) {
+        int[] c = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            c[i] = row.index(names[i]);
+        }
+        return c;
+    }
+
     private void readTokenTransfers(Chain chain, Path file, Map<Long, Instant> blockTimes,
-                                    Map<Address, Asset> tokens, List<Transfer> out) {
+                                    Map<Address, Asset> tokens, TransferGraph.Builder out) {
         if (!exists(file)) {
             return;
         }
-        Map<TxHash, Integer> ordinal = new HashMap<>();
+        Ordinals ordinal = new Ordinals();
+        Times times = new Times(blockTimes);
+        Map<String, Asset> byText = new HashMap<>();
         Function<Address, Asset> assetOf = contract -> tokens.computeIfAbsent(contract,
                 c -> registry.token(c).orElse(Asset.token(c, "", 18, false)));
+        String[] names = {"transaction_hash", "block_number", "log_index", "transaction_index", "from_address", "to_address",
+            "token_address", "value", "block_timestamp"};
         CsvRows.read(file, List.of("token_address", "from_address", "to_address", "value", "transaction_hash", "block_number"),
-                row -> out.add(row.parse(() -> {
-                    TxHash tx = TxHash.parse(chain, row.get("transaction_hash"));
-                    long block = EtlValues.number("block_number", row.get("block_number"));
-                    int next = ordinal.merge(tx, 1, Integer::sum);
-                    int logIndex = EtlValues.optionalIndex("log_index", row.opt("log_index"));
-                    return new Transfer(chain, tx, EtlValues.optionalIndex("transaction_index", row.opt("transaction_index")),
-                            logIndex >= 0 ? 1 + logIndex : next,
-                            Address.parse(chain, row.get("from_address")), Address.parse(chain, row.get("to_address")),
-                            assetOf.apply(Address.parse(chain, row.get("token_address"))),
-                            EtlValues.baseUnits(row.get("value")), block, timeOf(row, block, blockTimes), TransferKind.TOKEN);
-                })));
+                new java.util.function.Consumer<>() {
+                    private int[] c;
+
+                    @Override
+                    public void accept(CsvRows.Row row) {
+                        if (c == null) {
+                            c = indexes(row, names);
+                        }
+                        row.parse(() -> {
+                            int tx = out.tx(chain, row.cell(c[0]));
+                            long block = EtlValues.number("block_number", row.cell(c[1]));
+                            int next = ordinal.next(tx);
+                            int logIndex = EtlValues.optionalIndex("log_index", row.cell(c[2]));
+                            int txIndex = EtlValues.optionalIndex("transaction_index", row.cell(c[3]));
+                            String contract = row.cell(c[6]);
+                            Asset asset = byText.get(contract);
+                            if (asset == null) {
+                                asset = assetOf.apply(Address.parse(chain, contract));
+                                byText.put(contract, asset);
+                            }
+                            return out.addEvm(tx, txIndex, logIndex >= 0 ? 1 + logIndex : next, row.cell(c[4]), row.cell(c[5]),
+                                    asset, row.cell(c[7]), block, times.of(row.cell(c[8]), block), TransferKind.TOKEN);
+                        });
+                    }
+                });
     }
 
     private static void readTraces(Chain chain, Path file, Map<Long, Instant> blockTimes,
-                                   List<Transfer> out, int[] failed) {
+                                   TransferGraph.Builder out, int[] failed) {
         if (!exists(file)) {
             return;
         }
-        Map<TxHash, Integer> ordinal = new HashMap<>();
+        Ordinals ordinal = new Ordinals();
+        Times times = new Times(blockTimes);
+        Asset eth = Asset.nativeOf(chain);
         CsvRows.read(file, List.of("block_number", "transaction_hash", "from_address", "to_address", "value",
                 "trace_type", "trace_address"), row -> {
             String traceAddress = row.get("trace_address").strip();
@@ -228,14 +302,13 @@ public final class EtlCsvReader {
             if (value.signum() == 0 || row.get("to_address").isBlank()) {
                 return;
             }
-            out.add(row.parse(() -> {
-                TxHash tx = TxHash.parse(chain, row.get("transaction_hash"));
+            row.parse(() -> {
+                int tx = out.tx(chain, row.get("transaction_hash"));
                 long block = EtlValues.number("block_number", row.get("block_number"));
-                return new Transfer(chain, tx, EtlValues.optionalIndex("transaction_index", row.opt("transaction_index")),
-                        1_000_000 + ordinal.merge(tx, 1, Integer::sum),
-                        Address.parse(chain, row.get("from_address")), Address.parse(chain, row.get("to_address")),
-                        Asset.nativeOf(chain), value, block, timeOf(row, block, blockTimes), TransferKind.INTERNAL);
-            }));
+                int txIndex = EtlValues.optionalIndex("transaction_index", row.opt("transaction_index"));
+                return out.addEvm(tx, txIndex, 1_000_000 + ordinal.next(tx), row.get("from_address"), row.get("to_address"),
+                        eth, value.toString(), block, times.of(row, block), TransferKind.INTERNAL);
+            });
         });
     }
 }

@@ -1,0 +1,65 @@
+package dev.tracer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CI's smoke test of the benchmark: the command runs end to end at a tiny size and prints every
+ * row of the table. It asserts nothing about speed.
+ */
+class BenchCommandTest {
+    @TempDir
+    Path tmp;
+
+    /** The test class path has Saxon (through Jing), whose SAX handler JGraphT's exporter cannot drive; use the JDK's, as the CLI does. */
+    private static final String TRANSFORMER = "javax.xml.transform.TransformerFactory";
+
+    @Test
+    void tinyRunPrintsEveryRow() {
+        String before = System.getProperty(TRANSFORMER);
+        System.setProperty(TRANSFORMER, "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
+        CliRun r;
+        try {
+            r = run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(TRANSFORMER);
+            } else {
+                System.setProperty(TRANSFORMER, before);
+            }
+        }
+        check(r);
+    }
+
+    private CliRun run() {
+        return CliRun.of("bench", "--transfers", "20000", "--repetitions", "1", "--warmups", "0", "--starts", "5",
+                "--data-dir", tmp.resolve("data").toString());
+    }
+
+    private static void check(CliRun r) {
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("tracer bench: 20,0", "machine:", "JDK", "date");
+        for (String row : new String[] {
+            "ingest    tracer: CSV to TransferGraph", "parse only", "JGraphT load",
+            "baseline: parse only (Jackson CSV)", "baseline: JGraphT DirectedWeightedPseudograph",
+            "memory    tracer: heap per transfer", "tracer: off-heap per transfer", "baseline: JGraphT heap per transfer",
+            "haircut 4 hops: p50 latency", "haircut 4 hops: p99 latency", "haircut 6 hops: edges visited/s",
+            "poison 4 hops: edges visited/s", "poison 6 hops: edges visited per trace", "CSR walk 6 hops",
+            "baseline: JGraphT walk 4 hops: edges visited/s",
+            "requests  ", "export    tracer GexfWriter: edges/s", "plain XMLStreamWriter", "JGraphT GEXFExporter",
+            "tracer GexfWriter: extra heap"}) {
+            assertThat(r.out()).as(row).contains(row);
+        }
+        assertThat(r.err()).contains("bench: generating 20000 transfers");
+    }
+
+    @Test
+    void badSizeIsBadInput() {
+        CliRun r = CliRun.of("bench", "--transfers", "10", "--data-dir", tmp.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("tracer: transfers must be at least 1000");
+    }
+}
