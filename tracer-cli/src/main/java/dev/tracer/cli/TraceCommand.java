@@ -16,6 +16,10 @@ import dev.tracer.report.GexfWriter;
 import dev.tracer.report.ReportJsonWriter;
 import dev.tracer.report.TextSummary;
 import dev.tracer.source.Dataset;
+import dev.tracer.source.SourceStats;
+import dev.tracer.source.evm.EvmRpcSource;
+import dev.tracer.source.rpc.RpcStack;
+import dev.tracer.trace.ExpandingTrace;
 import dev.tracer.source.etl.EtlCsvReader;
 import dev.tracer.trace.Direction;
 import dev.tracer.trace.Seed;
@@ -23,6 +27,7 @@ import dev.tracer.trace.TaintModel;
 import dev.tracer.trace.TracePolicy;
 import dev.tracer.trace.TraceResult;
 import dev.tracer.trace.Tracer;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,6 +41,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +52,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code tracer trace}: follow funds from seeds through a bundled incident or a data directory. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = {"Follows funds from seed addresses or transactions and says where they are now.",
-            "Prints a summary on stdout; with --out writes report.json and graph.gexf (GEXF 1.3, for Gephi)."},
+            "Prints a summary on stdout; with --out writes report.json and graph.gexf (GEXF 1.3, for Gephi),",
+            "and for a live source (--rpc, --replay) source.json with the node calls made, cache hits and bytes."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
 final class TraceCommand implements Callable<Integer> {
@@ -66,7 +73,37 @@ final class TraceCommand implements Callable<Integer> {
 
         @Option(names = "--data", paramLabel = "DIR", description = "A directory in the ethereum-etl CSV schema (transactions.csv, token_transfers.csv, traces.csv, tokens.csv, blocks.csv, dataset.json).")
         Path data;
+
+        @Option(names = "--rpc", paramLabel = "URL", description = "Trace live from an EVM JSON-RPC node (trace_filter on Erigon, Nethermind, Reth, anvil; a block scan on geth). An API key in the URL is never shown.")
+        String rpc;
+
+        @Option(names = "--replay", paramLabel = "DIR", description = "Trace from a recording made with --record: every node call is answered from DIR, no network; a call not in it is an error naming it.")
+        Path replay;
     }
+
+    @Option(names = "--chain", paramLabel = "CHAIN", description = "With --rpc: the chain the node must serve (ethereum, or an EVM chain id such as 137); checked against eth_chainId.")
+    String chain;
+
+    @Option(names = "--record", paramLabel = "DIR", description = "With --rpc: write every node call the trace needed and its answer into DIR (one file per call) for --replay.")
+    Path record;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "With --rpc: a persistent cache of node answers; a repeated or overlapping trace asks the node only for what it has not seen.")
+    Path cache;
+
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "10", description = "With --rpc: most node calls per second (default: ${DEFAULT-VALUE}); batches count per call.")
+    double rateLimit;
+
+    @Option(names = "--from-block", paramLabel = "N", defaultValue = "0", description = "With --rpc/--replay: first block to fetch (default: ${DEFAULT-VALUE}).")
+    long fromBlock;
+
+    @Option(names = "--to-block", paramLabel = "N", description = "With --rpc/--replay: last block to fetch (default: the node's head). Pinning it makes a repeated trace need no node call at all.")
+    Long toBlock;
+
+    @Option(names = "--max-addresses", paramLabel = "N", defaultValue = "10000", description = "With --rpc/--replay: most addresses fetched (default: ${DEFAULT-VALUE}); the rest stay frontiers and a warning says so.")
+    int maxAddresses;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr (live traces print them by default).")
+    boolean quiet;
 
     @Option(names = {"-a", "--address"}, paramLabel = "ADDR", description = "Seed address (repeatable). With --incident, replaces the incident's seeds.")
     List<String> addresses = new ArrayList<>();
@@ -122,6 +159,14 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AssetRegistry registry = tokens == null ? AssetRegistry.bundled() : AssetRegistry.bundled().withCsv(tokens);
+        if (input.rpc != null || input.replay != null) {
+            return live(registry);
+        }
+        for (Object[] o : new Object[][] {{"--chain", chain}, {"--record", record}, {"--cache", cache}, {"--to-block", toBlock}}) {
+            if (o[1] != null) {
+                throw new InvalidInputException(o[0] + " needs --rpc (or --replay)");
+            }
+        }
         EtlCsvReader reader = new EtlCsvReader(registry);
         Dataset dataset;
         List<Seed> seeds = new ArrayList<>();
@@ -152,7 +197,7 @@ final class TraceCommand implements Callable<Integer> {
         for (Path f : labelFiles) {
             labels = labels.withCsv(f);
         }
-        TracePolicy policy = policy(dataset.graph(), registry);
+        TracePolicy policy = policy(assetsIn(dataset.graph()), registry);
         TraceResult result = Tracer.builder()
                 .dataset(dataset)
                 .labels(labels)
@@ -161,17 +206,123 @@ final class TraceCommand implements Callable<Integer> {
                 .policy(policy)
                 .build()
                 .trace(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
+        return render(result, null);
+    }
+
+    /** --rpc / --replay: the live EVM source through the expanding trace. */
+    private Integer live(AssetRegistry registry) {
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> progress = quiet ? s -> { } : s -> {
+            err.println("tracer: " + s);
+            err.flush();
+        };
+        RpcStack.Builder sb = input.rpc != null ? RpcStack.live("--rpc", input.rpc) : RpcStack.replay(input.replay);
+        if (input.rpc != null) {
+            sb.rateLimit(rateLimit);
+            if (cache != null) {
+                sb.cacheDir(cache);
+            }
+            if (record != null) {
+                sb.record(record);
+            }
+        } else if (record != null || cache != null) {
+            throw new InvalidInputException((record != null ? "--record" : "--cache") + " cannot be used with --replay");
+        }
+        if (maxAddresses < 1) {
+            throw new InvalidInputException("--max-addresses must be at least 1, got " + maxAddresses);
+        }
+        RpcStack stack = sb.build();
+        EvmRpcSource.Builder eb = EvmRpcSource.builder(stack).fromBlock(fromBlock).progress(progress);
+        if (chain != null) {
+            try {
+                eb.chain(Chain.parse(chain));
+            } catch (InvalidInputException e) {
+                throw InvalidInputException.at("--chain", e);
+            }
+        }
+        if (toBlock != null) {
+            eb.toBlock(toBlock);
+        }
+        EvmRpcSource source = eb.build();
+        Chain c = source.chain();
+        progress.accept(source.description() + " at " + stack.endpoint());
+        List<Seed> seeds = new ArrayList<>();
+        for (String a : addresses) {
+            seeds.add(Seed.address(parseAddress(c, a)));
+        }
+        for (String t : txs) {
+            seeds.add(Seed.tx(parseTx(c, t)));
+        }
+        if (seeds.isEmpty()) {
+            throw new InvalidInputException("no seeds: give --address or --tx");
+        }
+        LabelStore labels = LabelStore.empty();
+        for (Path f : labelFiles) {
+            labels = labels.withCsv(f);
+        }
+        List<Asset> known = new ArrayList<>();
+        known.add(Asset.nativeOf(c));
+        known.addAll(registry.tokens(c));
+        TracePolicy policy = policy(known, registry);
+        LabelStore l = labels;
+        FakeTokenClassifier classifier = new FakeTokenClassifier(registry);
+        TaintModel taint = TaintModel.named(model);
+        TraceResult result = new ExpandingTrace(source, d -> Tracer.builder().dataset(d).labels(l).classifier(classifier)
+                .model(taint).policy(policy).build(), maxAddresses, progress, System::nanoTime)
+                .trace(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
+        SourceStats stats = source.stats();
+        progress.accept("node calls: " + stats.summary());
+        return render(result, new SourceReport(source.description(), stack.endpoint(), stats));
+    }
+
+    /** What a live source did, written beside the report as source.json (it depends on the caches' state). */
+    private record SourceReport(String description, String endpoint, SourceStats stats) {
+        void write(java.io.Writer w) throws java.io.IOException {
+            w.write("{\n  \"source\": " + quote(description) + ",\n  \"endpoint\": " + quote(endpoint) + ",\n"
+                    + "  \"calls\": " + stats.calls() + ",\n  \"node_requests\": " + stats.nodeRequests() + ",\n"
+                    + "  \"http_requests\": " + stats.httpRequests() + ",\n  \"retries\": " + stats.retries() + ",\n"
+                    + "  \"memory_cache_hits\": " + stats.memoryHits() + ",\n  \"disk_cache_hits\": " + stats.diskHits() + ",\n"
+                    + "  \"replayed\": " + stats.replayed() + ",\n  \"bytes_sent\": " + stats.bytesSent() + ",\n"
+                    + "  \"bytes_received\": " + stats.bytesReceived() + "\n}\n");
+        }
+
+        private static String quote(String s) {
+            StringBuilder b = new StringBuilder("\"");
+            for (char ch : s.toCharArray()) {
+                if (ch == '"' || ch == '\\') {
+                    b.append('\\').append(ch);
+                } else if (ch < 0x20) {
+                    b.append(String.format("\\u%04x", (int) ch));
+                } else {
+                    b.append(ch);
+                }
+            }
+            return b.append('"').toString();
+        }
+    }
+
+    private Integer render(TraceResult result, SourceReport source) {
+        PrintWriter o = spec.commandLine().getOut();
         if (out != null) {
-            new AtomicOutput()
+            AtomicOutput ao = new AtomicOutput()
                     .add("report.json", w -> new ReportJsonWriter().write(result, w))
-                    .add("graph.gexf", w -> new GexfWriter().write(result, w))
-                    .writeTo(out);
+                    .add("graph.gexf", w -> new GexfWriter().write(result, w));
+            if (source != null) {
+                ao.add("source.json", source::write);
+            }
+            ao.writeTo(out);
         }
-        new TextSummary(top).write(result, spec.commandLine().getOut());
+        new TextSummary(top).write(result, o);
+        if (source != null) {
+            o.println();
+            o.println("Source: " + source.description() + " at " + source.endpoint());
+            o.println("Node calls: " + source.stats().summary());
+        }
         if (out != null) {
-            spec.commandLine().getOut().println("Wrote " + out.resolve("report.json") + " and " + out.resolve("graph.gexf"));
+            o.println("Wrote " + out.resolve("report.json") + " and " + out.resolve("graph.gexf")
+                    + (source != null ? " and " + out.resolve("source.json") : ""));
         }
-        spec.commandLine().getOut().flush();
+        o.flush();
         return ExitCodes.OK;
     }
 
@@ -199,7 +350,15 @@ final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    private TracePolicy policy(TransferGraph graph, AssetRegistry registry) {
+    private static List<Asset> assetsIn(TransferGraph graph) {
+        List<Asset> out = new ArrayList<>();
+        for (int i = 0; i < graph.assetCount(); i++) {
+            out.add(graph.asset(i));
+        }
+        return out;
+    }
+
+    private TracePolicy policy(List<Asset> available, AssetRegistry registry) {
         TracePolicy.Builder b = TracePolicy.builder().maxHops(hops).fanOutCap(fanOutCap);
         try {
             b.minAmount(new BigDecimal(minAmount.strip()));
@@ -213,7 +372,7 @@ final class TraceCommand implements Callable<Integer> {
             b.until(time("--until", until, true));
         }
         for (String a : assets) {
-            b.asset(asset(graph, registry, a));
+            b.asset(asset(available, registry, a));
         }
         if (stopAt != null) {
             Set<Category> cats = EnumSet.noneOf(Category.class);
@@ -246,12 +405,11 @@ final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    private static Asset asset(TransferGraph graph, AssetRegistry registry, String text) {
+    private static Asset asset(List<Asset> available, AssetRegistry registry, String text) {
         String t = text.strip();
         List<Asset> candidates = new ArrayList<>();
-        for (int i = 0; i < graph.assetCount(); i++) {
-            Asset a = graph.asset(i);
-            if (!registry.isKnown(a)) {
+        for (Asset a : available) {
+            if (!a.isNative() && !registry.isKnown(a)) {
                 continue;
             }
             boolean match = a.symbol().equalsIgnoreCase(t)
