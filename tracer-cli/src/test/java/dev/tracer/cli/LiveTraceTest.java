@@ -85,6 +85,8 @@ class LiveTraceTest {
         CliRun r = run(args("--rpc", url, "--chain", Long.toString(chainId), "--to-block", Long.toString(scenario.lastBlock),
                 "--record", dir.resolve("recording").toString(), "--cache", dir.resolve("cache").toString(),
                 "--out", dir.resolve("live").toString()));
+        System.out.println(r.err());
+        System.out.println(r.out());
         assertThat(r.err()).contains("round 0").contains("node requests");
         assertThat(r.out()).contains("Node calls:");
         JsonNode report = json(dir.resolve("live/report.json"));

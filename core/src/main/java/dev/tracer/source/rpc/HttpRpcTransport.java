@@ -16,6 +16,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,12 +175,23 @@ final class HttpRpcTransport implements RpcTransport {
         counters.nodeRequests.addAndGet(idx.size());
         counters.bytesSent.addAndGet(bytes.length);
         HttpResponse<byte[]> resp;
+        // the deadline covers the whole exchange, body included (HttpRequest.timeout covers only
+        // the wait for the headers, so a body that trickles or stops half-way would hang)
+        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            resp = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
+            resp = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
             throw new Retryable("timed out after " + timeout.toMillis() + " ms", false, 0, e);
-        } catch (IOException e) {
-            throw new Retryable("I/O error: " + e.getClass().getSimpleName() + " " + e.getMessage(), false, 0, e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof HttpTimeoutException) {
+                throw new Retryable("timed out after " + timeout.toMillis() + " ms", false, 0, c);
+            }
+            if (c instanceof IOException) {
+                throw new Retryable("I/O error: " + c.getClass().getSimpleName() + " " + c.getMessage(), false, 0, c);
+            }
+            throw new SourceException.Unavailable("node " + endpoint.redacted() + ": " + endpoint.scrub(String.valueOf(c)), c);
         }
         counters.bytesReceived.addAndGet(resp.body().length);
         int status = resp.statusCode();
