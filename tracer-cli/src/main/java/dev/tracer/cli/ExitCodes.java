@@ -15,7 +15,7 @@ final class ExitCodes {
     static final String L0 = "0:ok";
     static final String L1 = "1:internal error (a bug: please report it with -v output)";
     static final String L2 = "2:bad usage or input (malformed address, checksum, CSV row, JSON, unknown incident)";
-    static final String L3 = "3:data source unavailable (missing file or directory, unreadable data)";
+    static final String L3 = "3:data source unavailable (missing file or directory, unreadable data, a node that stays down or keeps rate-limiting)";
 
     private ExitCodes() {
     }

@@ -93,6 +93,12 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "10", description = "With --rpc: most node calls per second (default: ${DEFAULT-VALUE}); batches count per call.")
     double rateLimit;
 
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "5", description = "With --rpc: retries of a call after HTTP 429, 5xx, a timeout or a bad answer, with exponential backoff and jitter (default: ${DEFAULT-VALUE}); then exit 3.")
+    int retries;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "With --rpc: seconds to wait for one answer (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
     @Option(names = "--from-block", paramLabel = "N", defaultValue = "0", description = "With --rpc/--replay: first block to fetch (default: ${DEFAULT-VALUE}).")
     long fromBlock;
 
@@ -162,7 +168,8 @@ final class TraceCommand implements Callable<Integer> {
         if (input.rpc != null || input.replay != null) {
             return live(registry);
         }
-        for (Object[] o : new Object[][] {{"--chain", chain}, {"--record", record}, {"--cache", cache}, {"--to-block", toBlock}}) {
+        for (Object[] o : new Object[][] {{"--chain", chain}, {"--record", record}, {"--cache", cache}, {"--to-block", toBlock},
+            {"--from-block", fromBlock == 0 ? null : fromBlock}}) {
             if (o[1] != null) {
                 throw new InvalidInputException(o[0] + " needs --rpc (or --replay)");
             }
@@ -218,7 +225,14 @@ final class TraceCommand implements Callable<Integer> {
         };
         RpcStack.Builder sb = input.rpc != null ? RpcStack.live("--rpc", input.rpc) : RpcStack.replay(input.replay);
         if (input.rpc != null) {
-            sb.rateLimit(rateLimit);
+            if (retries < 0 || retries > 100) {
+                throw new InvalidInputException("--retries must be between 0 and 100, got " + retries);
+            }
+            if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
+                throw new InvalidInputException("--timeout must be between 0 and 3600 seconds, got " + timeoutSeconds);
+            }
+            sb.rateLimit(rateLimit).maxAttempts(retries + 1)
+                    .timeout(java.time.Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))));
             if (cache != null) {
                 sb.cacheDir(cache);
             }

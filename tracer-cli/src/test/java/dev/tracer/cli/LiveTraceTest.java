@@ -197,4 +197,55 @@ class LiveTraceTest {
         System.out.println(line);
         Files.writeString(Path.of("target", "live-trace-requests.txt"), line + "\n");
     }
+
+    @Test
+    @Order(5)
+    void aFlakyNodeIsRetriedAndGivesTheSameReport() throws IOException {
+        try (FlakyProxy proxy = new FlakyProxy(url, 4, List.of(FlakyProxy.Fault.values()))) {
+            CliRun r = run(args("--rpc", proxy.url("/v3/0123456789abcdef0123456789abcdef"), "--to-block", Long.toString(scenario.lastBlock),
+                    "--retries", "6", "--timeout", "0.5", "--out", dir.resolve("flaky").toString(), "-q"));
+            assertThat(proxy.faults.get()).isGreaterThanOrEqualTo(FlakyProxy.Fault.values().length);
+            assertThat(r.out()).doesNotContain("0123456789abcdef");
+        }
+        assertThat(Files.readAllBytes(dir.resolve("flaky/report.json"))).isEqualTo(Files.readAllBytes(dir.resolve("live/report.json")));
+        JsonNode source = json(dir.resolve("flaky/source.json"));
+        assertThat(source.get("retries").asLong()).isPositive();
+        assertThat(source.get("endpoint").asText()).endsWith("/***");
+    }
+
+    @Test
+    @Order(6)
+    void aNodeThatStaysDownExitsThreeWithOneLineAndNoOutput() throws IOException {
+        try (FlakyProxy proxy = new FlakyProxy(url, 1, List.of(FlakyProxy.Fault.SERVER_ERROR))) {
+            CliRun r = CliRun.of(args("--rpc", proxy.url("/key/0123456789abcdef0123456789abcdef?apikey=S3CRET"), "--retries", "2",
+                    "--out", dir.resolve("down").toString(), "-q").toArray(String[]::new));
+            assertThat(r.code()).isEqualTo(3);
+            assertThat(r.err().strip()).startsWith("tracer: node http://127.0.0.1:").contains("/***").contains("after 3 attempts")
+                    .contains("HTTP 500").doesNotContain("S3CRET").doesNotContain("0123456789abcdef");
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.out()).isEmpty();
+            assertThat(proxy.faults.get()).isEqualTo(3);
+        }
+        assertThat(dir.resolve("down")).doesNotExist();
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".down"));
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aReplayMissingACallNamesIt() throws IOException {
+        Path partial = dir.resolve("partial");
+        Files.createDirectories(partial);
+        try (Stream<Path> s = Files.list(dir.resolve("recording"))) {
+            for (Path p : s.filter(p -> !p.getFileName().toString().startsWith("eth_getlogs")).toList()) {
+                Files.copy(p, partial.resolve(p.getFileName()));
+            }
+        }
+        CliRun r = CliRun.of(args("--replay", partial.toString(), "--to-block", Long.toString(scenario.lastBlock),
+                "--out", dir.resolve("partial-out").toString(), "-q").toArray(String[]::new));
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("has no answer for eth_getLogs [{\"fromBlock\":\"0x0\"");
+        assertThat(dir.resolve("partial-out")).doesNotExist();
+    }
 }
