@@ -52,8 +52,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code tracer trace}: follow funds from seeds through a bundled incident or a data directory. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = {"Follows funds from seed addresses or transactions and says where they are now.",
-            "Prints a summary on stdout; with --out writes report.json and graph.gexf (GEXF 1.3, for Gephi),",
-            "and for a live source (--rpc, --replay) source.json with the node calls made, cache hits and bytes."},
+            "Prints a summary on stdout; with --out writes report.json and graph.gexf (GEXF 1.3, for Gephi).",
+            "Live sources (--rpc, --replay) also write source.json: node calls made, cache hits, bytes."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
 final class TraceCommand implements Callable<Integer> {
@@ -81,7 +81,7 @@ final class TraceCommand implements Callable<Integer> {
         Path replay;
     }
 
-    @Option(names = "--chain", paramLabel = "CHAIN", description = "With --rpc: the chain the node must serve (ethereum, or an EVM chain id such as 137); checked against eth_chainId.")
+    @Option(names = "--chain", paramLabel = "CHAIN", description = "With --rpc or --replay: the chain the node must serve (ethereum, or an EVM chain id such as 137); checked against eth_chainId.")
     String chain;
 
     @Option(names = "--record", paramLabel = "DIR", description = "With --rpc: write every node call the trace needed and its answer into DIR (one file per call) for --replay.")
