@@ -1,13 +1,15 @@
 package dev.tracer.source.rpc;
 
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
  * A token bucket (Turner, "New directions in communications", 1986; the classic traffic shaper):
  * permits accrue at {@code perSecond}, up to a burst of one second's worth, and each JSON-RPC call
  * takes one, so a batch of n calls waits for n permits. Providers count calls, not HTTP requests,
- * which is why a batch is charged per call. O(1) per acquire; thread-safe (callers queue on the
- * monitor, so virtual threads fetching in parallel share one budget). Clock and sleep are
+ * which is why a batch is charged per call. O(1) per acquire; thread-safe (callers queue on a
+ * fair lock, so virtual threads fetching in parallel share one budget in arrival order; a
+ * {@link ReentrantLock} rather than a monitor so a waiting virtual thread never pins its carrier). Clock and sleep are
  * injected.
  */
 final class RateLimiter {
@@ -15,6 +17,7 @@ final class RateLimiter {
     private final double burst;
     private final LongSupplier nanoTime;
     private final Sleeper sleeper;
+    private final ReentrantLock lock = new ReentrantLock(true);
     private double permits;
     private long last;
 
@@ -31,7 +34,16 @@ final class RateLimiter {
     }
 
     /** Waits until {@code n} permits are available and takes them. */
-    synchronized void acquire(int n) throws InterruptedException {
+    void acquire(int n) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            take(n);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void take(int n) throws InterruptedException {
         double need = n;
         while (true) {
             long now = nanoTime.getAsLong();

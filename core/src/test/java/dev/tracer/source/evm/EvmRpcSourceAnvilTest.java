@@ -105,4 +105,33 @@ class EvmRpcSourceAnvilTest {
         assertThat(in).isEqualTo(LaunderingScenario.ETH.multiply(BigInteger.valueOf(29)));
         assertThat(out).isZero();
     }
+
+    @Test
+    void withoutTraceFilterABlockScanFindsTheSameTransfers(Anvil.Node node) throws IOException {
+        EvmRpcSource direct = source(node);
+        try (GethLikeProxy geth = new GethLikeProxy(node.url())) {
+            List<String> progress = new java.util.ArrayList<>();
+            EvmRpcSource scan = EvmRpcSource.builder(RpcStack.live("--rpc", geth.url()).rateLimit(1000).build())
+                    .progress(progress::add).build();
+            assertThat(scan.description()).contains("block scan").contains("debug_traceBlockByNumber");
+            for (String role : new String[] {"T", "S2", "Forwarder", "D1", "Pool", "Swap", "H"}) {
+                assertThat(scan.transfersOf(a(role), scan.range())).as(role).isEqualTo(direct.transfersOf(a(role), direct.range()));
+            }
+            assertThat(scan.transfersIn(TxHash.parse(chain, scenario.failedForwardTx)))
+                    .isEqualTo(direct.transfersIn(TxHash.parse(chain, scenario.failedForwardTx)));
+            assertThat(progress).isNotEmpty().last().asString().contains("block scan: " + (scenario.lastBlock + 1) + " of " + (scenario.lastBlock + 1));
+        }
+    }
+
+    @Test
+    void aLogQueryTheNodeRefusesAsTooLargeIsSplit(Anvil.Node node) throws IOException {
+        EvmRpcSource direct = source(node);
+        try (GethLikeProxy limited = new GethLikeProxy(node.url(), false, 4)) {
+            EvmRpcSource split = EvmRpcSource.builder(RpcStack.live("--rpc", limited.url()).rateLimit(1000).build()).build();
+            for (String role : new String[] {"T", "S2", "Swap"}) {
+                assertThat(split.transfersOf(a(role), split.range())).as(role).isEqualTo(direct.transfersOf(a(role), direct.range()));
+            }
+            assertThat(limited.refusedLogQueries).isPositive();
+        }
+    }
 }
