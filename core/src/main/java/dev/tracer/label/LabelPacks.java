@@ -9,9 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracer.model.Chain;
 import dev.tracer.model.InvalidInputException;
+import dev.tracer.source.JsonFiles;
 import dev.tracer.source.SourceException;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,16 +58,7 @@ public final class LabelPacks {
      */
     public static LabelPacks read(Path dir) {
         Path file = dir.resolve(INDEX);
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(file + ": malformed JSON: " + e.getOriginalMessage(), e);
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new SourceException.Unavailable(file + ": no such file (no bundled label packs)", e);
-        } catch (IOException e) {
-            throw new SourceException.Unavailable(file + ": cannot read: " + e.getMessage(), e);
-        }
+        JsonNode root = JsonFiles.read(file);
         try {
             if (root == null || !FORMAT.equals(root.path("format").asText())) {
                 throw new InvalidInputException("format is '" + (root == null ? "" : root.path("format").asText())
