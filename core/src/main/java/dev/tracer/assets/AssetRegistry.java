@@ -24,15 +24,18 @@ import java.util.Optional;
  * Genuine token contracts by chain: contract address, symbol and decimals, as the contracts
  * themselves report them. The bundled list ({@code known-tokens.csv}) names the tokens the
  * project's incidents need plus the major stablecoins and wrapped assets; users add their own
- * with {@link #withCsv(Path)}. Anything not listed is an unverified token.
+ * with {@link #withCsv(Path)} (columns chain_id, contract, symbol, decimals and an optional unit
+ * of account). Anything not listed is an unverified token.
  */
 public final class AssetRegistry {
     private static final List<String> COLUMNS = List.of("chain_id", "contract", "symbol", "decimals");
 
     private final Map<Address, Asset> byContract;
+    private final Map<Address, String> units;
 
-    private AssetRegistry(Map<Address, Asset> byContract) {
+    private AssetRegistry(Map<Address, Asset> byContract, Map<Address, String> units) {
         this.byContract = Collections.unmodifiableMap(byContract);
+        this.units = Collections.unmodifiableMap(units);
     }
 
     /** The bundled registry. */
@@ -43,8 +46,9 @@ public final class AssetRegistry {
         }
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             Map<Address, Asset> m = new HashMap<>();
-            readInto(m, "known-tokens.csv", r);
-            return new AssetRegistry(m);
+            Map<Address, String> u = new HashMap<>();
+            readInto(m, u, "known-tokens.csv", r);
+            return new AssetRegistry(m, u);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,15 +57,16 @@ public final class AssetRegistry {
     /** This registry plus the tokens listed in a CSV with columns chain_id, contract, symbol, decimals. */
     public AssetRegistry withCsv(Path csv) {
         Map<Address, Asset> m = new HashMap<>(byContract);
+        Map<Address, String> u = new HashMap<>(units);
         try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            readInto(m, csv.toString(), r);
+            readInto(m, u, csv.toString(), r);
         } catch (IOException e) {
             throw new dev.tracer.source.SourceException.Unavailable(csv + ": cannot read: " + e.getMessage(), e);
         }
-        return new AssetRegistry(m);
+        return new AssetRegistry(m, u);
     }
 
-    private static void readInto(Map<Address, Asset> m, String name, Reader reader) {
+    private static void readInto(Map<Address, Asset> m, Map<Address, String> u, String name, Reader reader) {
         CsvRows.read(name, reader, COLUMNS, row -> {
             Asset a = row.parse(() -> {
                 Chain chain = Chain.parse(row.get("chain_id"));
@@ -75,7 +80,23 @@ public final class AssetRegistry {
                 return Asset.token(contract, row.get("symbol"), decimals, true);
             });
             m.put(a.contract().orElseThrow(), a);
+            String unit = row.opt("unit").strip();
+            if (!unit.isEmpty()) {
+                u.put(a.contract().orElseThrow(), unit);
+            }
         });
+    }
+
+    /**
+     * The unit of account a genuine asset is denominated in: the native coin's symbol for the
+     * native coin, the registry's {@code unit} column for tokens (stETH, WETH, mETH: ETH; USDC: USD).
+     * Assets of one unit can be compared at face value (one stETH ≈ one ETH) to match a swap.
+     */
+    public Optional<String> unit(Asset asset) {
+        if (asset.isNative()) {
+            return Optional.of(asset.chain().nativeSymbol());
+        }
+        return Optional.ofNullable(units.get(asset.contract().orElseThrow()));
     }
 
     /** The genuine token at this contract, if listed. */

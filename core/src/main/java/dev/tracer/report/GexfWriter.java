@@ -87,6 +87,7 @@ public final class GexfWriter {
             new String[] {"received", "string"},
             new String[] {"sent", "string"},
             new String[] {"held", "string"},
+            new String[] {"flags", "string"},
             new String[] {"taint_share", "double"});
 
     /** Edge attributes: id (also the title) and GEXF type, in declaration order. */
@@ -97,7 +98,8 @@ public final class GexfWriter {
             new String[] {"amount", "string"},
             new String[] {"tainted", "string"},
             new String[] {"kind", "string"},
-            new String[] {"block", "long"});
+            new String[] {"block", "long"},
+            new String[] {"flags", "string"});
 
     /** A viz colour. */
     private record Rgb(int r, int g, int b) {
@@ -114,6 +116,7 @@ public final class GexfWriter {
     private static final Rgb FAN_OUT_CUT = new Rgb(140, 86, 75);
     private static final Rgb BELOW_MINIMUM = new Rgb(199, 199, 199);
     private static final Rgb CONTEXT_COLOUR = new Rgb(225, 225, 225);
+    private static final Rgb SWAPPED = new Rgb(44, 160, 44);
 
     /**
      * Writes {@code r} to {@code out} as GEXF 1.3. The XML declaration says UTF-8, so {@code out}
@@ -201,6 +204,17 @@ public final class GexfWriter {
     // ---- nodes ----
 
     private static void nodes(TraceResult r, XMLStreamWriter x) throws XMLStreamException {
+        Map<Address, List<String>> flagTypes = new java.util.HashMap<>();
+        for (dev.tracer.model.Flag f : r.flags()) {
+            flagTypes.computeIfAbsent(f.address(), k -> new java.util.ArrayList<>()).add(f.type());
+        }
+        java.util.TreeMap<Asset, BigInteger> traced = new java.util.TreeMap<>();
+        for (Asset a : r.seedAmounts().keySet()) {
+            traced.put(a, r.tracedAmount(a));
+        }
+        for (Asset a : r.convertedIn().keySet()) {
+            traced.put(a, r.tracedAmount(a));
+        }
         Set<Address> present = new HashSet<>();
         for (Node n : r.nodes()) {
             present.add(n.address());
@@ -219,17 +233,18 @@ public final class GexfWriter {
         Set<Address> written = new HashSet<>();
         for (Node n : r.nodes()) {
             if (written.add(n.address())) {
-                node(r.seedAmounts(), n, x);
+                node(traced, flagTypes, n, x);
             }
         }
         for (Address a : context) {
-            contextNode(a, x);
+            contextNode(a, flagTypes, x);
         }
         newline(x, 2);
         x.writeEndElement();
     }
 
-    private static void node(SortedMap<Asset, BigInteger> seedAmounts, Node n, XMLStreamWriter x) throws XMLStreamException {
+    private static void node(SortedMap<Asset, BigInteger> seedAmounts, Map<Address, List<String>> flagTypes, Node n,
+                             XMLStreamWriter x) throws XMLStreamException {
         Address a = n.address();
         Optional<Label> label = n.label();
         BigDecimal share = taintShare(n, seedAmounts);
@@ -249,6 +264,7 @@ public final class GexfWriter {
         attvalue(x, 5, "received", amounts(n.received()));
         attvalue(x, 5, "sent", amounts(n.sent()));
         attvalue(x, 5, "held", amounts(n.held()));
+        attvalue(x, 5, "flags", String.join(", ", new TreeSet<>(flagTypes.getOrDefault(a, List.of()))));
         attvalue(x, 5, "taint_share", share.signum() == 0 ? "0" : share.stripTrailingZeros().toPlainString());
         newline(x, 4);
         x.writeEndElement();
@@ -257,7 +273,8 @@ public final class GexfWriter {
         x.writeEndElement();
     }
 
-    private static void contextNode(Address a, XMLStreamWriter x) throws XMLStreamException {
+    private static void contextNode(Address a, Map<Address, List<String>> flagTypes, XMLStreamWriter x)
+            throws XMLStreamException {
         newline(x, 3);
         x.writeStartElement("node");
         x.writeAttribute("id", XmlText.attribute(a.value()));
@@ -273,6 +290,7 @@ public final class GexfWriter {
         attvalue(x, 5, "received", "");
         attvalue(x, 5, "sent", "");
         attvalue(x, 5, "held", "");
+        attvalue(x, 5, "flags", String.join(", ", new TreeSet<>(flagTypes.getOrDefault(a, List.of()))));
         attvalue(x, 5, "taint_share", "0");
         newline(x, 4);
         x.writeEndElement();
@@ -339,6 +357,7 @@ public final class GexfWriter {
             case FAN_OUT_CUT -> FAN_OUT_CUT;
             case BELOW_MINIMUM -> BELOW_MINIMUM;
             case FEE -> CONTEXT_COLOUR;
+            case SWAPPED -> SWAPPED;
         };
     }
 
@@ -348,14 +367,20 @@ public final class GexfWriter {
         newline(x, 2);
         x.writeStartElement("edges");
         x.writeAttribute("count", Integer.toString(r.transfers().size()));
+        Map<dev.tracer.model.TxHash, java.util.TreeSet<String>> byTx = new java.util.HashMap<>();
+        for (dev.tracer.model.Flag f : r.flags()) {
+            for (dev.tracer.model.TxHash h : f.txs()) {
+                byTx.computeIfAbsent(h, k -> new java.util.TreeSet<>()).add(f.type());
+            }
+        }
         for (TracedTransfer t : r.transfers()) {
-            edge(t, x);
+            edge(t, String.join(", ", byTx.getOrDefault(t.transfer().tx(), new java.util.TreeSet<>())), x);
         }
         newline(x, 2);
         x.writeEndElement();
     }
 
-    private static void edge(TracedTransfer t, XMLStreamWriter x) throws XMLStreamException {
+    private static void edge(TracedTransfer t, String flags, XMLStreamWriter x) throws XMLStreamException {
         Transfer tr = t.transfer();
         Asset asset = tr.asset();
         String tainted = Amount.toDecimalString(t.tainted(), asset.decimals());
@@ -378,6 +403,7 @@ public final class GexfWriter {
         attvalue(x, 5, "tainted", tainted);
         attvalue(x, 5, "kind", tr.kind().code());
         attvalue(x, 5, "block", Long.toString(tr.block()));
+        attvalue(x, 5, "flags", flags);
         newline(x, 4);
         x.writeEndElement();
         newline(x, 3);

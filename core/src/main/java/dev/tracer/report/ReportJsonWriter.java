@@ -54,14 +54,11 @@ public final class ReportJsonWriter {
                 j.writeString(s.toString());
             }
             j.writeEndArray();
-            j.writeArrayFieldStart("seed_amounts");
-            for (Map.Entry<Asset, BigInteger> e : r.seedAmounts().entrySet()) {
-                j.writeStartObject();
-                amount(j, "", e.getKey(), e.getValue());
-                j.writeEndObject();
-            }
-            j.writeEndArray();
+            tallies(j, "seed_amounts", r.seedAmounts());
+            tallies(j, "converted_in", r.convertedIn());
             summaryByKind(j, r);
+            flags(j, r);
+            conversions(j, r);
             endpoints(j, r);
             gaps(j, r);
             j.writeArrayFieldStart("unexplained_inflows");
@@ -73,10 +70,12 @@ public final class ReportJsonWriter {
                 j.writeNumberField("block", u.at().block());
                 j.writeStringField("time", u.at().time().toString());
                 j.writeBooleanField("counted_as_stolen", u.countedAsStolen());
+                amount(j, "tainted_", u.amount().asset(), u.tainted());
                 j.writeEndObject();
             }
             j.writeEndArray();
             poisoning(j, r);
+            calls(j, r);
             truncations(j, r);
             j.writeArrayFieldStart("warnings");
             for (String w : r.warnings()) {
@@ -182,7 +181,7 @@ public final class ReportJsonWriter {
                 j.writeStartObject();
                 j.writeStringField("kind", k.getKey());
                 amount(j, "", a.getKey(), a.getValue());
-                j.writeStringField("share", TraceResult.share(a.getValue(), r.seedAmounts().get(a.getKey())).toPlainString());
+                j.writeStringField("share", TraceResult.share(a.getValue(), r.tracedAmount(a.getKey())).toPlainString());
                 j.writeEndObject();
             }
         }
@@ -209,6 +208,83 @@ public final class ReportJsonWriter {
         j.writeEndArray();
     }
 
+    private static void flags(JsonGenerator j, TraceResult r) throws IOException {
+        j.writeArrayFieldStart("flags");
+        for (dev.tracer.model.Flag f : r.flags()) {
+            j.writeStartObject();
+            j.writeStringField("type", f.type());
+            j.writeStringField("address", f.address().value());
+            j.writeStringField("detector", f.detector());
+            j.writeStringField("rule", f.rule());
+            j.writeNumberField("confidence", f.confidence());
+            j.writeStringField("summary", f.summary());
+            j.writeStringField("first", f.first().toString());
+            j.writeStringField("last", f.last().toString());
+            j.writeArrayFieldStart("txs");
+            for (var tx : f.txs()) {
+                j.writeString(tx.value());
+            }
+            j.writeEndArray();
+            j.writeArrayFieldStart("amounts");
+            for (Amount a : f.amounts()) {
+                j.writeStartObject();
+                amount(j, "", a.asset(), a.value());
+                j.writeEndObject();
+            }
+            j.writeEndArray();
+            j.writeEndObject();
+        }
+        j.writeEndArray();
+    }
+
+    private static void conversions(JsonGenerator j, TraceResult r) throws IOException {
+        j.writeArrayFieldStart("conversions");
+        for (TraceResult.Conversion c : r.conversions()) {
+            j.writeStartObject();
+            j.writeStringField("address", c.address().value());
+            j.writeArrayFieldStart("from_assets");
+            for (Asset a : c.fromAssets()) {
+                j.writeString(a.id());
+            }
+            j.writeEndArray();
+            j.writeArrayFieldStart("from_txs");
+            for (var tx : c.fromTxs()) {
+                j.writeString(tx.value());
+            }
+            j.writeEndArray();
+            j.writeArrayFieldStart("rules");
+            for (String rule : c.rules()) {
+                j.writeString(rule);
+            }
+            j.writeEndArray();
+            j.writeStringField("before_tx", c.beforeTx().value());
+            amount(j, "", c.toAsset(), c.amount());
+            amount(j, "tainted_", c.toAsset(), c.taintCarried());
+            amount(j, "offered_", c.toAsset(), c.offered());
+            j.writeBooleanField("inferred", true);
+            j.writeEndObject();
+        }
+        j.writeEndArray();
+    }
+
+    private static void calls(JsonGenerator j, TraceResult r) throws IOException {
+        j.writeArrayFieldStart("contract_calls");
+        for (TraceResult.ContractCall c : r.calls()) {
+            j.writeStartObject();
+            j.writeStringField("caller", c.caller().value());
+            j.writeStringField("contract", c.contract().value());
+            label(j, c.label());
+            j.writeNumberField("count", c.count());
+            j.writeArrayFieldStart("txs");
+            for (var tx : c.txs()) {
+                j.writeString(tx.value());
+            }
+            j.writeEndArray();
+            j.writeEndObject();
+        }
+        j.writeEndArray();
+    }
+
     private static void gaps(JsonGenerator j, TraceResult r) throws IOException {
         j.writeArrayFieldStart("ledger_gaps");
         for (TraceResult.LedgerGap g : r.gaps()) {
@@ -220,6 +296,7 @@ public final class ReportJsonWriter {
             amount(j, "sent_", g.asset(), g.sent());
             amount(j, "unexplained_", g.asset(), g.unexplained());
             j.writeBooleanField("counted_as_stolen", g.countedAsStolen());
+            amount(j, "tainted_", g.asset(), g.tainted());
             j.writeEndObject();
         }
         j.writeEndArray();
@@ -270,13 +347,7 @@ public final class ReportJsonWriter {
             j.writeStringField("address", t.address().value());
             j.writeStringField("reason", t.reason());
             j.writeNumberField("transfers_cut", t.transfers());
-            j.writeArrayFieldStart("amounts");
-            for (var a : t.amounts().entrySet()) {
-                j.writeStartObject();
-                amount(j, "", a.getKey(), a.getValue());
-                j.writeEndObject();
-            }
-            j.writeEndArray();
+            tallies(j, "amounts", t.amounts());
             j.writeEndObject();
         }
         j.writeEndArray();

@@ -39,6 +39,9 @@ public final class TextSummary {
         hops(out, r);
         whereNow(out, r);
         gaps(out, r);
+        conversions(out, r);
+        flags(out, r);
+        calls(out, r);
         poisoning(out, r);
         truncations(out, r);
         for (String warning : r.warnings()) {
@@ -173,8 +176,9 @@ public final class TextSummary {
         }
         for (var entry : perAsset.entrySet()) {
             Asset a = entry.getKey();
-            BigInteger seedAmount = r.seedAmounts().getOrDefault(a, BigInteger.ZERO);
-            out.printf("  %s (seeds: %s)%n", a.symbol(), amount(a, seedAmount));
+            BigInteger seedAmount = r.tracedAmount(a);
+            BigInteger converted = r.convertedIn().getOrDefault(a, BigInteger.ZERO);
+            out.printf("  %s (%s: %s)%n", a.symbol(), converted.signum() > 0 ? "seeds + swaps" : "seeds", amount(a, seedAmount));
             TreeMap<EndpointKind, BigInteger> byKind = new TreeMap<>();
             TreeMap<EndpointKind, Integer> countByKind = new TreeMap<>();
             for (TraceResult.Endpoint e : entry.getValue()) {
@@ -197,6 +201,66 @@ public final class TextSummary {
         out.println();
     }
 
+    private void flags(PrintWriter out, TraceResult r) {
+        List<dev.tracer.model.Flag> shown = r.flags().stream().filter(f -> !f.type().equals("address-poisoning")).toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        out.println("Laundering patterns flagged (address poisoning is summarised below):");
+        TreeMap<String, Integer> counts = new TreeMap<>();
+        shown.forEach(f -> counts.merge(f.type(), 1, Integer::sum));
+        List<String> c = new ArrayList<>();
+        counts.forEach((k, v) -> c.add(v + " " + k));
+        out.println("  " + String.join(", ", c));
+        int n = 0;
+        for (dev.tracer.model.Flag f : shown) {
+            if (top > 0 && n++ == top) {
+                out.printf("  … %d more in report.json (--top 0 lists all)%n", shown.size() - top);
+                break;
+            }
+            out.printf("  %-18s %s  %s [%s, confidence %d, first tx %s]%n", f.type(), f.address().value(), f.summary(),
+                    f.rule(), f.confidence(), f.txs().get(0).value());
+        }
+        out.println();
+    }
+
+    private static void conversions(PrintWriter out, TraceResult r) {
+        if (r.conversions().isEmpty()) {
+            return;
+        }
+        out.println("Swaps inferred (taint carried into the proceeds):");
+        TreeMap<String, BigInteger[]> byKey = new TreeMap<>();
+        TreeMap<String, Asset> assets = new TreeMap<>();
+        for (TraceResult.Conversion c : r.conversions()) {
+            String from = String.join("+", c.fromAssets().stream().map(Asset::symbol).toList());
+            String key = c.address().value() + " " + from + " -> " + c.toAsset().symbol();
+            BigInteger[] v = byKey.computeIfAbsent(key, k -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
+            v[0] = v[0].add(c.amount());
+            v[1] = v[1].add(c.taintCarried());
+            assets.put(key, c.toAsset());
+        }
+        byKey.forEach((k, v) -> out.printf("  %s: %s arrived unrecorded after swap-like outflows, %s of it stolen%n",
+                k, amount(assets.get(k), v[0]), amount(assets.get(k), v[1])));
+        r.convertedIn().forEach((a, v) -> out.printf("  %s now traced as %s: %s from the seeds + %s from swaps%n",
+                a.symbol(), amount(a, r.tracedAmount(a)), amount(a, r.seedAmounts().getOrDefault(a, BigInteger.ZERO)),
+                amount(a, v)));
+        out.println();
+    }
+
+    private void calls(PrintWriter out, TraceResult r) {
+        List<TraceResult.ContractCall> labelled = r.calls().stream().filter(c -> c.label().isPresent()).toList();
+        if (labelled.isEmpty()) {
+            return;
+        }
+        out.println("Contracts called by followed addresses (interacted with; not holders of the funds):");
+        for (TraceResult.ContractCall c : labelled) {
+            Label l = c.label().get();
+            out.printf("  %s called %s [%s, %s] %d time%s%n", c.caller().value(), c.contract().value(), l.entity(),
+                    l.category().code(), c.count(), c.count() == 1 ? "" : "s");
+        }
+        out.println();
+    }
+
     private static void gaps(PrintWriter out, TraceResult r) {
         if (r.gaps().isEmpty()) {
             return;
@@ -205,9 +269,11 @@ public final class TextSummary {
         List<TraceResult.LedgerGap> ordered = new ArrayList<>(r.gaps());
         ordered.sort(Comparator.comparing((TraceResult.LedgerGap g) -> !g.countedAsStolen()));
         for (TraceResult.LedgerGap g : ordered) {
+            String how = g.countedAsStolen() ? "counted as stolen (seed)"
+                    : g.tainted().signum() > 0 ? amount(g.asset(), g.tainted()) + " of it explained as swap proceeds of stolen funds"
+                    : "of unknown origin, not counted as stolen";
             out.printf("  %s received %s, sent %s: %s from outside the data, %s%n", g.address().value(),
-                    amount(g.asset(), g.received()), amount(g.asset(), g.sent()), amount(g.asset(), g.unexplained()),
-                    g.countedAsStolen() ? "counted as stolen (seed)" : "of unknown origin, not counted as stolen");
+                    amount(g.asset(), g.received()), amount(g.asset(), g.sent()), amount(g.asset(), g.unexplained()), how);
         }
         out.println();
     }

@@ -15,7 +15,12 @@ public enum EndpointKind {
     /** Cut by the fan-out cap of its sender. */
     FAN_OUT_CUT,
     /** Paid as a transaction fee (UTXO chains): a sink, not a destination. */
-    FEE;
+    FEE,
+    /**
+     * Swapped: sent to a DEX or aggregator in a swap whose proceeds came back to the sender in
+     * another asset; the trace carries on in that asset (see the conversions).
+     */
+    SWAPPED;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -67,7 +67,16 @@ public final class ExpandingTrace {
         this.nanoTime = nanoTime;
     }
 
+    /** The result and the dataset of the last round (what detectors and exports need besides the result). */
+    public record Outcome(TraceResult result, Dataset dataset) {
+    }
+
     public TraceResult trace(List<Seed> seeds, Direction direction) {
+        return traceWithData(seeds, direction).result();
+    }
+
+    /** As {@link #trace}, with the dataset the final result was traced on. */
+    public Outcome traceWithData(List<Seed> seeds, Direction direction) {
         BlockRange range = source.range();
         Set<Transfer> transfers = new LinkedHashSet<>();
         TreeSet<Address> covered = new TreeSet<>();
@@ -85,6 +94,7 @@ public final class ExpandingTrace {
         }
         boolean budgetHit = false;
         TraceResult result;
+        Dataset d;
         int round = 0;
         long start = nanoTime == null ? 0 : nanoTime.getAsLong();
         while (true) {
@@ -94,7 +104,7 @@ public final class ExpandingTrace {
             }
             fetch(toFetch, range, transfers);
             covered.addAll(toFetch);
-            Dataset d = new Dataset(source.chain(),
+            d = new Dataset(source.chain(),
                     new Coverage(source.chain(), range, false, covered, covered),
                     TransferGraph.builder().addAll(transfers).build(), source.description());
             result = tracerFor.apply(d).trace(seeds, direction);
@@ -117,14 +127,10 @@ public final class ExpandingTrace {
             progress.accept(String.format("frontier: %d address(es) below the hop limit to fetch", toFetch.size()));
         }
         if (!budgetHit) {
-            return result;
+            return new Outcome(result, d);
         }
-        List<String> warnings = new ArrayList<>(result.warnings());
-        warnings.add("address budget of " + maxAddresses + " reached: some frontiers below the hop limit were not fetched");
-        return new TraceResult(result.direction(), result.model(), result.modelDescription(), result.conserving(),
-                result.policy(), result.dataset(), result.coverage(), result.seeds(), result.seedAmounts(), result.nodes(),
-                result.transfers(), result.endpoints(), result.unexplained(), result.gaps(), result.poisoning(),
-                result.truncations(), List.copyOf(warnings), result.stats());
+        return new Outcome(result.withWarning("address budget of " + maxAddresses
+                + " reached: some frontiers below the hop limit were not fetched"), d);
     }
 
     private String rate(long start) {

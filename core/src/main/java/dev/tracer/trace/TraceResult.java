@@ -31,14 +31,18 @@ public record TraceResult(
         Coverage coverage,
         List<Seed> seeds,
         SortedMap<Asset, BigInteger> seedAmounts,
+        SortedMap<Asset, BigInteger> convertedIn,
+        List<Conversion> conversions,
         List<Node> nodes,
         List<TracedTransfer> transfers,
         List<Endpoint> endpoints,
         List<UnexplainedInflow> unexplained,
         List<LedgerGap> gaps,
         List<Poisoning> poisoning,
+        List<ContractCall> calls,
         List<Truncation> truncations,
         List<String> warnings,
+        List<dev.tracer.model.Flag> flags,
         Stats stats) {
 
     /**
@@ -72,9 +76,25 @@ public record TraceResult(
 
     /**
      * An outflow that exceeded what the data shows the address holding: the ledger credits the
-     * missing amount from an unknown source just before {@code at}. At a seed it counts as stolen.
+     * missing amount from an unknown source just before {@code at}. At a seed it counts as stolen
+     * ({@code countedAsStolen}); elsewhere it is clean unless a conversion explains it as the
+     * proceeds of a swap of stolen funds ({@code tainted}, the part carried over).
      */
-    public record UnexplainedInflow(Address address, Amount amount, Transfer at, boolean countedAsStolen) {
+    public record UnexplainedInflow(Address address, Amount amount, Transfer at, boolean countedAsStolen,
+                                    BigInteger tainted) {
+    }
+
+    /**
+     * An inferred swap: {@code address} sent {@code fromAssets} in swap-like transfers
+     * ({@code fromTxs}, each with the rule that made it swap-like) and, within the window, needed
+     * {@code amount} of {@code toAsset} the data does not show arriving; that amount is taken as
+     * the swap's proceeds, and {@code taintCarried} of it is stolen. {@code offered} is the
+     * face value (in {@code toAsset} units) of the swap-like outflows that were available to
+     * explain it, so {@code amount / offered} says how well the values match.
+     */
+    public record Conversion(Address address, List<Asset> fromAssets, List<dev.tracer.model.TxHash> fromTxs,
+                             List<String> rules, Asset toAsset, dev.tracer.model.TxHash beforeTx, BigInteger amount,
+                             BigInteger taintCarried, BigInteger offered) {
     }
 
     /**
@@ -83,7 +103,7 @@ public record TraceResult(
      * to credit {@code unexplained} from an unknown source (swaps, deposits the data lacks).
      */
     public record LedgerGap(Address address, Asset asset, BigInteger received, BigInteger sent,
-                            BigInteger unexplained, boolean countedAsStolen) {
+                            BigInteger unexplained, boolean countedAsStolen, BigInteger tainted) {
     }
 
     /** Why a transfer was excluded as address poisoning or as carrying no value. */
@@ -95,6 +115,15 @@ public record TraceResult(
      * hex digits), when there is one.
      */
     public record Poisoning(Transfer transfer, PoisonReason reason, String detail, Optional<Address> lookalikeOf) {
+    }
+
+    /**
+     * Zero-value transactions a followed address sent to a contract (approvals, router calls,
+     * token transfers): evidence of what it interacted with. The called contract moved no value
+     * of the address by this transfer and is not a holder of funds.
+     */
+    public record ContractCall(Address caller, Address contract, Optional<Label> label, int count,
+                               List<dev.tracer.model.TxHash> txs) {
     }
 
     /** What policy cut at one address. */
@@ -111,6 +140,34 @@ public record TraceResult(
             return BigDecimal.ZERO;
         }
         return new BigDecimal(amount).divide(new BigDecimal(seedAmount), new MathContext(6, RoundingMode.HALF_EVEN));
+    }
+
+    /** This result with one more warning. */
+    public TraceResult withWarning(String warning) {
+        List<String> w = new java.util.ArrayList<>(warnings);
+        w.add(warning);
+        return new TraceResult(direction, model, modelDescription, conserving, policy, dataset, coverage, seeds,
+                seedAmounts, convertedIn, conversions, nodes, transfers, endpoints, unexplained, gaps, poisoning,
+                calls, truncations, List.copyOf(w), flags, stats);
+    }
+
+    /** This result with the detectors' flags, sorted. */
+    public TraceResult withFlags(List<dev.tracer.model.Flag> found) {
+        List<dev.tracer.model.Flag> f = new java.util.ArrayList<>(found);
+        java.util.Collections.sort(f);
+        return new TraceResult(direction, model, modelDescription, conserving, policy, dataset, coverage, seeds,
+                seedAmounts, convertedIn, conversions, nodes, transfers, endpoints, unexplained, gaps, poisoning,
+                calls, truncations, warnings, List.copyOf(f), stats);
+    }
+
+    /** The flags raised at {@code a}. */
+    public List<dev.tracer.model.Flag> flagsAt(Address a) {
+        return flags.stream().filter(f -> f.address().equals(a)).toList();
+    }
+
+    /** What the trace followed per asset: the seeds' amount plus what conversions carried into it. */
+    public BigInteger tracedAmount(Asset a) {
+        return seedAmounts.getOrDefault(a, BigInteger.ZERO).add(convertedIn.getOrDefault(a, BigInteger.ZERO));
     }
 
     /** Total of endpoints per asset (for conservation checks). */

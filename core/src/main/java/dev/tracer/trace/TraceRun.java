@@ -29,6 +29,7 @@ final class TraceRun {
     private static final byte ENDPOINT = 2;
     private static final long SEED_MARK = 0xFFFF_FFFFL;
     private static final int LOOKALIKE_HEX = 4;
+    private static final int STOP_CONFIDENCE = 50;
 
     private final TransferGraph g;
     private final Dataset data;
@@ -61,6 +62,35 @@ final class TraceRun {
     private final List<TraceResult.TracedTransfer> tracedTransfers = new ArrayList<>();
     private final List<TraceResult.UnexplainedInflow> unexplained = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    // swaps: tainted swap-like outflows waiting for their proceeds, per sender
+    private final SwapRule swaps;
+    private final Map<Integer, java.util.ArrayDeque<Offer>> offers = new HashMap<>();
+    private final List<TraceResult.Conversion> conversions = new ArrayList<>();
+    private final TreeMap<Integer, BigInteger> convertedIn = new TreeMap<>();
+    private final Map<Long, BigInteger> swappedOut = new HashMap<>();
+
+    /** A swap-like tainted outflow, by edge, still able to explain proceeds. */
+    private static final class Offer {
+        final int edge;
+        final int receiver;
+        final int asset;
+        final String unit;
+        final String rule;
+        final BigInteger total;
+        final BigInteger tainted;
+        BigInteger remaining;
+
+        Offer(int edge, int receiver, int asset, String unit, String rule, BigInteger total, BigInteger tainted) {
+            this.edge = edge;
+            this.receiver = receiver;
+            this.asset = asset;
+            this.unit = unit;
+            this.rule = rule;
+            this.total = total;
+            this.tainted = tainted;
+            this.remaining = total;
+        }
+    }
     private int scanned;
 
     /** Ledger and tallies of one reached address. */
@@ -90,7 +120,8 @@ final class TraceRun {
     }
 
     TraceRun(Dataset data, LabelStore labels, TaintModel model, TracePolicy policy, Direction direction,
-             AssetVerdict[] verdicts, boolean[] traced) {
+             AssetVerdict[] verdicts, boolean[] traced, SwapRule swaps) {
+        this.swaps = direction == Direction.FORWARD ? swaps : null;
         this.data = data;
         this.g = data.graph();
         this.labels = labels;
@@ -169,12 +200,18 @@ final class TraceRun {
     }
 
     private boolean inWindow(int e) {
+        if (since == Long.MIN_VALUE && until == Long.MAX_VALUE) {
+            return true;
+        }
         long t = g.epochSecond(e);
         return t >= since && t <= until;
     }
 
     /** Before the window in the direction of travel (history that sets balances, carries no new taint). */
     private boolean beforeWindow(int e) {
+        if (since == Long.MIN_VALUE && until == Long.MAX_VALUE) {
+            return false;
+        }
         long t = g.epochSecond(e);
         return fwd ? t < since : t > until;
     }
@@ -183,9 +220,18 @@ final class TraceRun {
         return traced[g.assetId(e)] && !g.isZeroAmount(e);
     }
 
+    /**
+     * An address is a stop when any of its labels with at least {@link #STOP_CONFIDENCE}
+     * confidence is in a stop category (an exchange also labelled "sanctioned" is still an
+     * exchange: the trail leaves the public ledger there).
+     */
     private boolean isStop(int a) {
-        Optional<Label> l = labels.best(g.address(a));
-        return l.isPresent() && policy.stopAt().contains(l.get().category());
+        for (Label l : labels.labels(g.address(a))) {
+            if (l.confidence() >= STOP_CONFIDENCE && policy.stopAt().contains(l.category())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** First index k in a's out list (direction order) whose edge's ord exceeds {@code o}. */
@@ -446,14 +492,94 @@ final class TraceRun {
         Ledger l = st.ledger(asset);
         if (l.balance().compareTo(amt) < 0) {
             BigInteger missing = amt.subtract(l.balance());
-            l.credit(isSeed ? Draw.tainted(missing) : Draw.clean(missing));
+            Draw credit = isSeed ? Draw.tainted(missing) : convert(st.id, e, asset, missing);
+            l.credit(credit);
             if (isSeed) {
                 addIntroduced(asset, missing);
             }
             unexplained.add(new TraceResult.UnexplainedInflow(g.address(st.id), Amount.of(g.asset(asset), missing),
-                    g.transfer(e), isSeed));
+                    g.transfer(e), isSeed, credit.tainted()));
         }
         return l.debit(amt);
+    }
+
+    /**
+     * Explains {@code missing} of {@code asset} at {@code a}, needed before outflow {@code e}, by
+     * the tainted swap-like outflows {@code a} made of other assets of the same unit within the
+     * window (oldest first); returns the credit with the taint it carries.
+     */
+    private Draw convert(int a, int e, int asset, BigInteger missing) {
+        java.util.ArrayDeque<Offer> q = offers.get(a);
+        Optional<String> unit = swaps == null ? Optional.empty() : swaps.unit(g.asset(asset));
+        if (q == null || q.isEmpty() || unit.isEmpty()) {
+            return Draw.clean(missing);
+        }
+        long now = g.epochSecond(e);
+        long window = swaps.window().toSeconds();
+        q.removeIf(o -> now - g.epochSecond(o.edge) > window);
+        BigInteger need = missing;
+        BigInteger tainted = BigInteger.ZERO;
+        BigInteger offered = BigInteger.ZERO;
+        List<Asset> from = new ArrayList<>();
+        List<dev.tracer.model.TxHash> txs = new ArrayList<>();
+        List<String> rules = new ArrayList<>();
+        int targetDecimals = g.asset(asset).decimals();
+        for (java.util.Iterator<Offer> it = q.iterator(); it.hasNext() && need.signum() > 0;) {
+            Offer o = it.next();
+            if (o.asset == asset || !o.unit.equals(unit.get())) {
+                continue;
+            }
+            int tokenDecimals = g.asset(o.asset).decimals();
+            BigInteger available = rescale(o.remaining, tokenDecimals, targetDecimals);
+            offered = offered.add(available);
+            BigInteger take = need.min(available);
+            BigInteger takeToken = take.equals(available) ? o.remaining
+                    : rescale(take, targetDecimals, tokenDecimals).min(o.remaining);
+            tainted = tainted.add(take.multiply(o.tainted).divide(o.total));
+            swappedOut.merge(((long) o.receiver << 32) | o.asset, takeToken.multiply(o.tainted).divide(o.total), BigInteger::add);
+            o.remaining = o.remaining.subtract(takeToken);
+            need = need.subtract(take);
+            if (!from.contains(g.asset(o.asset))) {
+                from.add(g.asset(o.asset));
+            }
+            txs.add(g.tx(o.edge));
+            if (!rules.contains(o.rule)) {
+                rules.add(o.rule);
+            }
+            if (o.remaining.signum() == 0) {
+                it.remove();
+            }
+        }
+        BigInteger converted = missing.subtract(need);
+        if (converted.signum() == 0) {
+            return Draw.clean(missing);
+        }
+        tainted = tainted.min(converted);
+        convertedIn.merge(asset, tainted, BigInteger::add);
+        conversions.add(new TraceResult.Conversion(g.address(a), List.copyOf(from), List.copyOf(txs), List.copyOf(rules),
+                g.asset(asset), g.tx(e), converted, tainted, offered));
+        return Draw.of(missing, tainted);
+    }
+
+    private static BigInteger rescale(BigInteger v, int fromDecimals, int toDecimals) {
+        if (fromDecimals == toDecimals) {
+            return v;
+        }
+        return fromDecimals < toDecimals ? v.multiply(BigInteger.TEN.pow(toDecimals - fromDecimals))
+                : v.divide(BigInteger.TEN.pow(fromDecimals - toDecimals));
+    }
+
+    /** Records a tainted outflow that may be a swap, for {@link #convert}. */
+    private void offer(int s, int r, int e, Draw d) {
+        if (swaps == null || seed[s] || status[r] == FOLLOWED || d.tainted().signum() == 0) {
+            return;
+        }
+        Optional<String> unit = swaps.unit(g.assetOf(e));
+        if (unit.isEmpty()) {
+            return;
+        }
+        swaps.swapLike(g, e, s).ifPresent(rule -> offers.computeIfAbsent(s, x -> new java.util.ArrayDeque<>())
+                .add(new Offer(e, r, g.assetId(e), unit.get(), rule, d.amount(), d.tainted())));
     }
 
     private void process(int e, boolean seedEdge, LongHeap heap) {
@@ -471,6 +597,7 @@ final class TraceRun {
         if (d.tainted().signum() > 0) {
             if (senderActive && s != r) {
                 sn.add(sn.sent, asset, d.tainted());
+                offer(s, r, e, d);
             }
             tracedTransfers.add(new TraceResult.TracedTransfer(e, g.transfer(e), d.tainted()));
         }
@@ -522,6 +649,14 @@ final class TraceRun {
     private TraceResult result(SortedSet<Seed> seeds, SortedSet<Integer> seedEdges) {
         TreeMap<Asset, BigInteger> seedAmounts = new TreeMap<>();
         introduced.forEach((a, v) -> seedAmounts.put(g.asset(a), v));
+        TreeMap<Asset, BigInteger> converted = new TreeMap<>();
+        convertedIn.forEach((a, v) -> {
+            if (v.signum() > 0) {
+                converted.put(g.asset(a), v);
+            }
+        });
+        TreeMap<Asset, BigInteger> traced = new TreeMap<>(seedAmounts);
+        converted.forEach((a, v) -> traced.merge(a, v, BigInteger::add));
         List<TraceResult.Node> nodes = new ArrayList<>();
         List<TraceResult.Endpoint> endpoints = new ArrayList<>();
         int followed = 0;
@@ -552,7 +687,7 @@ final class TraceRun {
                 }
                 int h = hop[a];
                 List<dev.tracer.model.TxHash> path = path(a);
-                held.forEach((as, v) -> endpoints.add(endpoint(addr, EndpointKind.HELD, label, h, as, v, seedAmounts, path)));
+                held.forEach((as, v) -> endpoints.add(endpoint(addr, EndpointKind.HELD, label, h, as, v, traced, path)));
                 if (!held.isEmpty()) {
                     kind = Optional.of(EndpointKind.HELD);
                 }
@@ -561,7 +696,15 @@ final class TraceRun {
                 kind = Optional.of(reason[a]);
                 List<dev.tracer.model.TxHash> path = path(a);
                 for (Map.Entry<Asset, BigInteger> r : received.entrySet()) {
-                    endpoints.add(endpoint(addr, reason[a], label, hop[a], r.getKey(), r.getValue(), seedAmounts, path));
+                    int assetId = assetIdOf(r.getKey());
+                    BigInteger swapped = swappedOut.getOrDefault(((long) a << 32) | assetId, BigInteger.ZERO).min(r.getValue());
+                    BigInteger rest = r.getValue().subtract(swapped);
+                    if (swapped.signum() > 0) {
+                        endpoints.add(endpoint(addr, EndpointKind.SWAPPED, label, hop[a], r.getKey(), swapped, traced, path));
+                    }
+                    if (rest.signum() > 0) {
+                        endpoints.add(endpoint(addr, reason[a], label, hop[a], r.getKey(), rest, traced, path));
+                    }
                 }
             }
             maxHop = Math.max(maxHop, hop[a]);
@@ -580,8 +723,9 @@ final class TraceRun {
         }
         return new TraceResult(direction, model.name(), model.description(), model.conserving(), policy,
                 data.description(), data.coverage(), List.copyOf(seeds), java.util.Collections.unmodifiableSortedMap(seedAmounts),
+                java.util.Collections.unmodifiableSortedMap(converted), List.copyOf(conversions),
                 List.copyOf(nodes), List.copyOf(tracedTransfers), List.copyOf(endpoints), List.copyOf(unexplained),
-                gaps(), poisoning(), truncations(), List.copyOf(warnings),
+                gaps(), poisoning(), calls(), truncations(), List.copyOf(warnings), List.of(),
                 new TraceResult.Stats(scanned, nodes.size(), followed, maxHop));
     }
 
@@ -615,10 +759,13 @@ final class TraceRun {
     /** Totals in the data for each (address, asset) that needed unexplained inflows. */
     private List<TraceResult.LedgerGap> gaps() {
         TreeMap<Address, TreeMap<Asset, BigInteger>> missing = new TreeMap<>();
+        TreeMap<Address, TreeMap<Asset, BigInteger>> taintedGap = new TreeMap<>();
         java.util.Set<Address> seeds = new java.util.HashSet<>();
         for (TraceResult.UnexplainedInflow u : unexplained) {
             missing.computeIfAbsent(u.address(), x -> new TreeMap<>())
                     .merge(u.amount().asset(), u.amount().value(), BigInteger::add);
+            taintedGap.computeIfAbsent(u.address(), x -> new TreeMap<>())
+                    .merge(u.amount().asset(), u.tainted(), BigInteger::add);
             if (u.countedAsStolen()) {
                 seeds.add(u.address());
             }
@@ -641,10 +788,20 @@ final class TraceRun {
                         sentTotal = sentTotal.add(g.amount(e));
                     }
                 }
-                out.add(new TraceResult.LedgerGap(addr, asset, in, sentTotal, gap, seeds.contains(addr)));
+                out.add(new TraceResult.LedgerGap(addr, asset, in, sentTotal, gap, seeds.contains(addr),
+                        taintedGap.get(addr).get(asset)));
             });
         });
         return List.copyOf(out);
+    }
+
+    private int assetIdOf(Asset a) {
+        for (int i = 0; i < g.assetCount(); i++) {
+            if (g.asset(i).equals(a)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("asset not in graph: " + a);
     }
 
     private static boolean hasAny(BigInteger[] tally) {
@@ -706,6 +863,27 @@ final class TraceRun {
         List<TraceResult.Truncation> out = new ArrayList<>();
         counts.forEach((a, c) -> out.add(new TraceResult.Truncation(a, "fan-out cap of " + policy.fanOutCap()
                 + " receivers reached", c[0], java.util.Collections.unmodifiableSortedMap(amounts.get(a)))));
+        return List.copyOf(out);
+    }
+
+    /** Zero-value native transfers (contract calls) from followed addresses, per caller and contract. */
+    private List<TraceResult.ContractCall> calls() {
+        List<TraceResult.ContractCall> out = new ArrayList<>();
+        for (int a = 0; a < g.addressCount(); a++) {
+            if (status[a] != FOLLOWED || !fwd) {
+                continue;
+            }
+            TreeMap<Address, List<dev.tracer.model.TxHash>> byContract = new TreeMap<>();
+            for (int k = 0; k < g.outDegree(a); k++) {
+                int e = g.outEdge(a, k);
+                if (g.kind(e) == TransferKind.NATIVE && g.isZeroAmount(e) && inWindow(e)) {
+                    byContract.computeIfAbsent(g.address(g.to(e)), x -> new ArrayList<>()).add(g.tx(e));
+                }
+            }
+            Address caller = g.address(a);
+            byContract.forEach((c, txs) -> out.add(new TraceResult.ContractCall(caller, c, labels.best(c), txs.size(),
+                    List.copyOf(txs))));
+        }
         return List.copyOf(out);
     }
 

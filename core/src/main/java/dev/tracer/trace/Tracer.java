@@ -55,8 +55,10 @@ public final class Tracer {
     private final FakeTokenClassifier classifier;
     private final TaintModel model;
     private final TracePolicy policy;
+    private final SwapRule swaps;
 
     private Tracer(Builder b) {
+        this.swaps = b.swaps;
         this.data = b.data;
         this.labels = b.labels;
         this.classifier = b.classifier;
@@ -97,8 +99,8 @@ public final class Tracer {
             } else {
                 TxHash h = s.tx().orElseThrow();
                 int before = seedEdges.size();
-                for (int e = 0; e < g.edgeCount(); e++) {
-                    if (g.tx(e).equals(h) && traced[g.assetId(e)] && !g.isZeroAmount(e)) {
+                for (int e : g.edgesOf(h)) {
+                    if (traced[g.assetId(e)] && !g.isZeroAmount(e)) {
                         seedEdges.add(e);
                     }
                 }
@@ -110,7 +112,7 @@ public final class Tracer {
         }
         LOG.debug("tracing {} from {} seed address(es) and {} seed transfer(s) under {}", direction.code(),
                 seedAddresses.size(), seedEdges.size(), model.name());
-        TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced);
+        TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, swaps);
         return run.run(new TreeSet<>(seeds), seedAddresses, seedEdges);
     }
 
@@ -121,8 +123,15 @@ public final class Tracer {
         private FakeTokenClassifier classifier;
         private TaintModel model;
         private TracePolicy policy = TracePolicy.builder().build();
+        private SwapRule swaps;
 
         private Builder() {
+        }
+
+        /** Carry taint across swaps that this rule recognises (forward traces); none by default. */
+        public Builder swaps(SwapRule rule) {
+            this.swaps = Objects.requireNonNull(rule, "swap rule");
+            return this;
         }
 
         public Builder dataset(Dataset d) {

@@ -2,10 +2,14 @@ package dev.tracer.cli;
 
 import dev.tracer.assets.AssetRegistry;
 import dev.tracer.assets.FakeTokenClassifier;
+import dev.tracer.detect.Detectors;
+import dev.tracer.detect.DexSwapContinuity;
+import dev.tracer.detect.KnownContracts;
 import dev.tracer.graph.TransferGraph;
 import dev.tracer.incident.Incident;
 import dev.tracer.incident.IncidentCatalog;
 import dev.tracer.label.Category;
+import dev.tracer.label.LabelPacks;
 import dev.tracer.label.LabelStore;
 import dev.tracer.model.Address;
 import dev.tracer.model.Asset;
@@ -16,12 +20,13 @@ import dev.tracer.report.GexfWriter;
 import dev.tracer.report.ReportJsonWriter;
 import dev.tracer.report.TextSummary;
 import dev.tracer.source.Dataset;
+import dev.tracer.source.SourceException;
 import dev.tracer.source.SourceStats;
 import dev.tracer.source.evm.EvmRpcSource;
 import dev.tracer.source.rpc.RpcStack;
-import dev.tracer.trace.ExpandingTrace;
 import dev.tracer.source.etl.EtlCsvReader;
 import dev.tracer.trace.Direction;
+import dev.tracer.trace.ExpandingTrace;
 import dev.tracer.trace.Seed;
 import dev.tracer.trace.TaintModel;
 import dev.tracer.trace.TracePolicy;
@@ -29,6 +34,7 @@ import dev.tracer.trace.TraceResult;
 import dev.tracer.trace.Tracer;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -147,11 +153,20 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--fan-out-cap", paramLabel = "N", defaultValue = "" + TracePolicy.DEFAULT_FAN_OUT_CAP, description = "Most receivers followed from one address (default: ${DEFAULT-VALUE}); the rest are cut and reported.")
     int fanOutCap;
 
-    @Option(names = "--labels", paramLabel = "CSV", description = "Label file (chain,address,entity,category,source,confidence); repeatable.")
+    @Option(names = "--labels", paramLabel = "CSV", description = "More labels (chain,address,entity,category,source,confidence[,cluster_definer]), besides the bundled packs; repeatable.")
     List<Path> labelFiles = new ArrayList<>();
+
+    @Option(names = "--no-bundled-labels", description = "Do not load the label packs bundled under fixtures/labels (see 'tracer labels --packs').")
+    boolean noBundledLabels;
 
     @Option(names = "--tokens", paramLabel = "CSV", description = "More genuine token contracts (chain_id,contract,symbol,decimals).")
     Path tokens;
+
+    @Option(names = "--no-swaps", description = "Do not carry taint across inferred DEX swaps (token out, other asset back unrecorded).")
+    boolean noSwaps;
+
+    @Option(names = "--swap-window", paramLabel = "DURATION", defaultValue = "24h", description = "How long after a swap-like outflow its proceeds may appear, e.g. 24h or 90m (default: ${DEFAULT-VALUE}).")
+    String swapWindow;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write report.json and graph.gexf into DIR (all or nothing).")
     Path out;
@@ -200,19 +215,23 @@ final class TraceCommand implements Callable<Integer> {
         if (seeds.isEmpty()) {
             throw new InvalidInputException("no seeds: give --address or --tx");
         }
-        LabelStore labels = LabelStore.empty();
+        LabelStore labels = KnownContracts.addTo(noBundledLabels ? LabelStore.empty() : bundledLabels(chain), registry);
         for (Path f : labelFiles) {
             labels = labels.withCsv(f);
         }
         TracePolicy policy = policy(assetsIn(dataset.graph()), registry);
-        TraceResult result = Tracer.builder()
+        FakeTokenClassifier classifier = new FakeTokenClassifier(registry);
+        Tracer.Builder tracer = Tracer.builder()
                 .dataset(dataset)
                 .labels(labels)
-                .classifier(new FakeTokenClassifier(registry))
+                .classifier(classifier)
                 .model(TaintModel.named(model))
-                .policy(policy)
-                .build()
-                .trace(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
+                .policy(policy);
+        if (!noSwaps) {
+            tracer.swaps(new DexSwapContinuity(registry, labels, duration("--swap-window", swapWindow)));
+        }
+        TraceResult traced = tracer.build().trace(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
+        TraceResult result = Detectors.standard().apply(traced, dataset, labels, classifier);
         return render(result, null);
     }
 
@@ -270,7 +289,7 @@ final class TraceCommand implements Callable<Integer> {
         if (seeds.isEmpty()) {
             throw new InvalidInputException("no seeds: give --address or --tx");
         }
-        LabelStore labels = LabelStore.empty();
+        LabelStore labels = KnownContracts.addTo(noBundledLabels ? LabelStore.empty() : bundledLabels(c), registry);
         for (Path f : labelFiles) {
             labels = labels.withCsv(f);
         }
@@ -281,9 +300,15 @@ final class TraceCommand implements Callable<Integer> {
         LabelStore l = labels;
         FakeTokenClassifier classifier = new FakeTokenClassifier(registry);
         TaintModel taint = TaintModel.named(model);
-        TraceResult result = new ExpandingTrace(source, d -> Tracer.builder().dataset(d).labels(l).classifier(classifier)
-                .model(taint).policy(policy).build(), maxAddresses, progress, System::nanoTime)
-                .trace(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
+        DexSwapContinuity swaps = noSwaps ? null : new DexSwapContinuity(registry, l, duration("--swap-window", swapWindow));
+        ExpandingTrace.Outcome traced = new ExpandingTrace(source, d -> {
+            Tracer.Builder t = Tracer.builder().dataset(d).labels(l).classifier(classifier).model(taint).policy(policy);
+            if (swaps != null) {
+                t.swaps(swaps);
+            }
+            return t.build();
+        }, maxAddresses, progress, System::nanoTime).traceWithData(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
+        TraceResult result = Detectors.standard().apply(traced.result(), traced.dataset(), l, classifier);
         SourceStats stats = source.stats();
         progress.accept("node calls: " + stats.summary());
         return render(result, new SourceReport(source.description(), stack.endpoint(), stats));
@@ -338,6 +363,32 @@ final class TraceCommand implements Callable<Integer> {
         }
         o.flush();
         return ExitCodes.OK;
+    }
+
+
+    /**
+     * The bundled label packs' labels on the traced chain; when there are none to be found (the
+     * jar run outside a checkout without --fixtures), a warning on stderr and no labels rather
+     * than a failed trace.
+     */
+    private LabelStore bundledLabels(Chain chain) {
+        Path dir;
+        try {
+            dir = Fixtures.locate(fixtures);
+        } catch (SourceException.Unavailable e) {
+            warnNoLabels(e.getMessage());
+            return LabelStore.empty();
+        }
+        if (!Files.isRegularFile(dir.resolve(LabelPacks.DIRECTORY).resolve(LabelPacks.INDEX))) {
+            warnNoLabels(dir.resolve(LabelPacks.DIRECTORY).resolve(LabelPacks.INDEX) + ": no such file");
+            return LabelStore.empty();
+        }
+        return LabelStore.bundled(dir, chain);
+    }
+
+    private void warnNoLabels(String why) {
+        spec.commandLine().getErr().println("tracer: warning: no bundled label packs (" + why
+                + "); tracing without them (--no-bundled-labels silences this)");
     }
 
     private static EtlCsvReader.AssumedCoverage coverage(String s) {
@@ -402,6 +453,26 @@ final class TraceCommand implements Callable<Integer> {
             b.stopAt(cats);
         }
         return b.build();
+    }
+
+    /** "24h", "90m", "30s" or an ISO-8601 duration ("PT24H"). */
+    static java.time.Duration duration(String option, String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("p")) {
+                return java.time.Duration.parse(t.toUpperCase(Locale.ROOT));
+            }
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 'h' -> java.time.Duration.ofHours(n);
+                case 'm' -> java.time.Duration.ofMinutes(n);
+                case 's' -> java.time.Duration.ofSeconds(n);
+                case 'd' -> java.time.Duration.ofDays(n);
+                default -> throw new NumberFormatException(text);
+            };
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(option + ": malformed duration '" + text + "' (use 24h, 90m or PT24H)", e);
+        }
     }
 
     /** A date (start of day, or end of day for --until) or an ISO instant, in UTC. */
