@@ -63,6 +63,8 @@ public final class Anvil implements BeforeAllCallback, AfterAllCallback, Paramet
                 "--chain-id", Long.toString(chainId), "--gas-price", "0", "--base-fee", "0", "--accounts", "1"))
                 .redirectErrorStream(true);
         process = pb.start();
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "anvil-stop")); // if the JVM dies first
         BlockingQueue<Integer> port = new ArrayBlockingQueue<>(1);
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -262,7 +262,7 @@ public final class EvmRpcSource implements TransferSource {
     private Optional<String> cacheKey(String method, String params) {
         return switch (method) {
             case "eth_blockNumber" -> Optional.empty();
-            case "eth_chainId" -> Optional.of("endpoint " + stack.endpoint() + " " + method + " " + params);
+            case "eth_chainId" -> Optional.of("endpoint " + stack.endpointKey() + " " + method + " " + params);
             default -> chain == null ? Optional.empty() : Optional.of("chain " + chain.chainId() + " " + method + " " + params);
         };
     }

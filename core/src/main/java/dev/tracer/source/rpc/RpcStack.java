@@ -23,11 +23,13 @@ public final class RpcStack implements RpcTransport {
     private final RpcTransport top;
     private final Counters counters;
     private final String endpoint;
+    private final String endpointKey;
 
-    private RpcStack(RpcTransport top, Counters counters, String endpoint) {
+    private RpcStack(RpcTransport top, Counters counters, String endpoint, String endpointKey) {
         this.top = top;
         this.counters = counters;
         this.endpoint = endpoint;
+        this.endpointKey = endpointKey;
     }
 
     /** A stack for the node at {@code url} ({@code option} names the CLI option in error messages). */
@@ -53,6 +55,14 @@ public final class RpcStack implements RpcTransport {
     /** The node's URL redacted (no path, query or user info), or "recording DIR". */
     public String endpoint() {
         return endpoint;
+    }
+
+    /**
+     * A key for the whole URL, path and query included (providers serve several chains on one
+     * host, told apart by the path): SHA-256 of the URL, so the URL itself is never stored.
+     */
+    public String endpointKey() {
+        return endpointKey;
     }
 
     /** Builder; each setter validates at once. */
@@ -168,7 +178,7 @@ public final class RpcStack implements RpcTransport {
                 if (recordDir != null) {
                     throw new InvalidInputException("--record and --replay cannot be used together");
                 }
-                return new RpcStack(Recording.player(replay, counters), counters, "recording " + replay);
+                return new RpcStack(Recording.player(replay, counters), counters, "recording " + replay, "recording");
             }
             RpcTransport t = new HttpRpcTransport(live, timeout, batchSize, maxAttempts,
                     new RateLimiter(rateLimit, nanoTime, sleeper),
@@ -177,7 +187,7 @@ public final class RpcStack implements RpcTransport {
             if (recordDir != null) {
                 t = Recording.recorder(t, recordDir);
             }
-            return new RpcStack(t, counters, live.redacted());
+            return new RpcStack(t, counters, live.redacted(), Json.sha256(live.uri().toString()));
         }
     }
 }

@@ -115,4 +115,12 @@ class HttpRpcTransportFaultTest {
         assertThat(t.stats().diskHits()).isEqualTo(1);
         assertThat(t.stats().nodeRequests()).isZero();
     }
+
+    @Test
+    void oneHostServingTwoChainsByPathGetsTwoCacheScopes() {
+        RpcStack eth = RpcStack.live("--rpc", node.url("/eth/KEY1")).build();
+        RpcStack polygon = RpcStack.live("--rpc", node.url("/polygon/KEY1")).build();
+        assertThat(eth.endpoint()).isEqualTo(polygon.endpoint()).doesNotContain("KEY1");
+        assertThat(eth.endpointKey()).isNotEqualTo(polygon.endpointKey()).doesNotContain("KEY1");
+    }
 }
