@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A JUnit 5 extension that runs anvil (the local Ethereum node that the build installs from npm,
- * pinned in {@code tools/evm/package.json}) on 127.0.0.1 on a port the OS picks, for the test
+ * pinned in {@code core/src/test/evm/package.json}) on 127.0.0.1 on a port the OS picks, for the test
  * class, and stops it after. Inject {@link Anvil.Node} into a test or a {@code @BeforeAll} method.
  * Gas price and base fee are zero, so scenario balances are exact. Only the loopback address
  * is ever used.
@@ -47,12 +47,12 @@ public final class Anvil implements BeforeAllCallback, AfterAllCallback, Paramet
             return Path.of(p);
         }
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path b = d.resolve("tools/evm/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil");
+            Path b = d.resolve("core/src/test/evm/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil");
             if (Files.isExecutable(b)) {
                 return b;
             }
         }
-        throw new IllegalStateException("anvil not found: the build installs it with 'npm ci' in tools/evm "
+        throw new IllegalStateException("anvil not found: the build installs it with 'npm ci' in core/src/test/evm "
                 + "(run mvn from the checkout's root)");
     }
 

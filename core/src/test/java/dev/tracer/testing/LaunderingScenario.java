@@ -34,7 +34,7 @@ import org.web3j.utils.Numeric;
 
 /**
  * A laundering scenario played on a local node with web3j, from contracts committed with their
- * Solidity source ({@code tools/evm/contracts}). It knows its ground truth: every value-carrying
+ * Solidity source ({@code core/src/test/evm/contracts}). It knows its ground truth: every value-carrying
  * hop it made, where the stolen funds end, and the spoofed transfers that must not count.
  *
  * <pre>
@@ -286,17 +286,17 @@ public final class LaunderingScenario {
         return r;
     }
 
-    /** tools/evm/contracts: the system property tracer.contracts, else found above the working directory. */
+    /** core/src/test/evm/contracts: the system property tracer.contracts, else found above the working directory. */
     public static Path contractsDir() {
         String p = System.getProperty("tracer.contracts");
         if (p != null && Files.isDirectory(Path.of(p))) {
             return Path.of(p);
         }
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("tools/evm/contracts"))) {
-                return d.resolve("tools/evm/contracts");
+            if (Files.isDirectory(d.resolve("core/src/test/evm/contracts"))) {
+                return d.resolve("core/src/test/evm/contracts");
             }
         }
-        throw new IllegalStateException("tools/evm/contracts not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("core/src/test/evm/contracts not found above " + Path.of("").toAbsolutePath());
     }
 }
