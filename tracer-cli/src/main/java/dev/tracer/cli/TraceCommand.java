@@ -1,13 +1,11 @@
 package dev.tracer.cli;
 
 import dev.tracer.assets.AssetRegistry;
-import dev.tracer.assets.FakeTokenClassifier;
-import dev.tracer.detect.Detectors;
-import dev.tracer.detect.DexSwapContinuity;
 import dev.tracer.detect.KnownContracts;
 import dev.tracer.graph.TransferGraph;
 import dev.tracer.incident.Incident;
 import dev.tracer.incident.IncidentCatalog;
+import dev.tracer.incident.IncidentTracer;
 import dev.tracer.label.Category;
 import dev.tracer.label.LabelStore;
 import dev.tracer.model.Address;
@@ -25,7 +23,6 @@ import dev.tracer.trace.Seed;
 import dev.tracer.trace.TaintModel;
 import dev.tracer.trace.TracePolicy;
 import dev.tracer.trace.TraceResult;
-import dev.tracer.trace.Tracer;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -136,11 +133,9 @@ final class TraceCommand implements Callable<Integer> {
         List<Seed> seeds = new ArrayList<>();
         if (input.incident != null) {
             Incident inc = IncidentCatalog.read(Fixtures.locate(fixtures).resolve("incidents")).get(input.incident);
-            Path dir = inc.data().orElseThrow(() -> new InvalidInputException("incident " + inc.id()
-                    + " has no bundled chain data; trace it with --data DIR (or a live source)"));
-            dataset = reader.read(dir);
+            dataset = IncidentTracer.bundledData(inc, reader);
             if (addresses.isEmpty() && txs.isEmpty()) {
-                inc.seeds().forEach(s -> seeds.add(Seed.address(s.address())));
+                seeds.addAll(IncidentTracer.seeds(inc));
             }
         } else {
             Optional<EtlCsvReader.AssumedCoverage> assumed = Optional.ofNullable(coverage).map(TraceCommand::coverage);
@@ -162,18 +157,18 @@ final class TraceCommand implements Callable<Integer> {
             labels = labels.withCsv(f);
         }
         TracePolicy policy = policy(dataset.graph(), registry);
-        FakeTokenClassifier classifier = new FakeTokenClassifier(registry);
-        Tracer.Builder tracer = Tracer.builder()
-                .dataset(dataset)
+        IncidentTracer.Builder tracer = IncidentTracer.builder()
+                .registry(registry)
                 .labels(labels)
-                .classifier(classifier)
                 .model(TaintModel.named(model))
-                .policy(policy);
-        if (!noSwaps) {
-            tracer.swaps(new DexSwapContinuity(registry, labels, duration("--swap-window", swapWindow)));
+                .policy(policy)
+                .direction(backward ? Direction.BACKWARD : Direction.FORWARD);
+        if (noSwaps) {
+            tracer.noSwaps();
+        } else {
+            tracer.swaps(duration("--swap-window", swapWindow));
         }
-        TraceResult traced = tracer.build().trace(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
-        TraceResult result = Detectors.standard().apply(traced, dataset, labels, classifier);
+        TraceResult result = tracer.build().trace(dataset, seeds);
         if (out != null) {
             new AtomicOutput()
                     .add("report.json", w -> new ReportJsonWriter().write(result, w))
