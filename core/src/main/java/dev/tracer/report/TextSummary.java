@@ -32,8 +32,13 @@ public final class TextSummary {
         this.top = top;
     }
 
+    /**
+     * Writes the summary. Characters that would control the terminal rather than show (ESC and
+     * the other C0/C1 controls, bidirectional overrides) become U+FFFD: token symbols and labels
+     * are attacker-chosen.
+     */
     public void write(TraceResult r, Writer w) {
-        PrintWriter out = new PrintWriter(w);
+        PrintWriter out = new PrintWriter(SafeText.terminal(w));
         header(out, r);
         seeds(out, r);
         hops(out, r);
