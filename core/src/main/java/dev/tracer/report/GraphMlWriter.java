@@ -22,7 +22,8 @@ import javax.xml.stream.XMLStreamWriter;
  * attribute name in {@code attr.name}. Besides them, nodes have {@code label}, {@code r},
  * {@code g}, {@code b} (colour, 0–255) and {@code size}, and edges {@code label} and
  * {@code weight} (the tainted amount as a number, for layout only), under the names Gephi and
- * yEd read. An attribute without a value (the hop of a context node) has no {@code <data>}.
+ * yEd read. An attribute without a value (the hop of a context node) or with an empty one (no
+ * label, no flags) has no {@code <data>}.
  * Times are the {@code time} attribute of edges (ISO-8601 UTC); GraphML has no dynamic mode.
  *
  * <p>Streams through {@link XMLStreamWriter} (no document tree, no copy of the graph); O(V + E)
@@ -140,7 +141,7 @@ public final class GraphMlWriter {
     private static void data(XMLStreamWriter x, String prefix, List<ExportGraph.Column> columns, String[] values)
             throws XMLStreamException {
         for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
+            if (values[i] != null && !values[i].isEmpty()) {
                 data(x, prefix + columns.get(i).id(), values[i]);
             }
         }
