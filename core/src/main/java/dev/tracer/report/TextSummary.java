@@ -55,6 +55,14 @@ public final class TextSummary {
         out.flush();
     }
 
+    /**
+     * {@code w} with the same protection as the summary: characters that would control a terminal
+     * (C0/C1 controls other than tab and line breaks, bidirectional overrides) become U+FFFD.
+     */
+    public static Writer terminalSafe(Writer w) {
+        return SafeText.terminal(w);
+    }
+
     private static String amount(Asset a, BigInteger v) {
         return Numbers.grouped(v, a.decimals()) + " " + a.symbol();
     }
