@@ -24,7 +24,7 @@ import java.util.TreeMap;
  *
  * <p>Amounts are exact, with thousands separators. Attacker-chosen text (entity names, token
  * symbols, flag summaries) goes through {@link SafeText#markdown}: every ASCII punctuation
- * character is backslash-escaped, so the text can form no link, HTML, emphasis or table cell
+ * character that can open Markdown syntax is backslash-escaped, so the text can form no link, HTML, emphasis or table cell
  * boundary and shows exactly as given. Deterministic; streams to the writer; thread-safe.
  */
 public final class MarkdownSummary {

@@ -108,8 +108,8 @@ final class SafeText {
     /**
      * Text safe inside a Markdown paragraph or table cell (CommonMark / GitHub tables): {@link #shown},
      * and every ASCII punctuation
-     * character is backslash-escaped, so no markup, link, HTML tag, entity or table cell boundary
-     * can be formed from the text; it shows exactly as given.
+     * character that can open Markdown syntax is backslash-escaped, so no markup, link, HTML tag,
+     * entity or table cell boundary can be formed from the text; it shows exactly as given.
      */
     static String markdown(String s) {
         String a = shown(s);
@@ -125,8 +125,14 @@ final class SafeText {
         return sb.toString();
     }
 
+    /**
+     * The ASCII punctuation that can start Markdown syntax inside a line: escapes, code spans,
+     * emphasis, links and images, raw HTML and autolinks, entities, table cells, strikethrough,
+     * and headings (a cell can start a line). Other punctuation ({@code . , : ; ( ) - + =})
+     * forms syntax only at the start of a line or after one of these, so it is left as is.
+     */
     private static boolean isAsciiPunctuation(char c) {
-        return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~';
+        return "\\`*_[]<>|&~!#".indexOf(c) >= 0;
     }
 
     /**
