@@ -121,11 +121,8 @@ public final class BatchRunner {
         try {
             Map<String, Future<RunManifest.Result>> futures = new LinkedHashMap<>();
             for (BatchJob job : todo) {
-                futures.put(job.id(), pool.submit(() -> {
-                    RunManifest.Result r = runOne(job, tracer, reader, budget);
-                    listener.finished(r.outcome(), done.incrementAndGet(), jobs.size());
-                    return r;
-                }));
+                futures.put(job.id(), pool.submit(() -> runOne(job, tracer, reader, budget,
+                        r -> listener.finished(r.outcome(), done.incrementAndGet(), jobs.size()))));
             }
             for (Map.Entry<String, Future<RunManifest.Result>> f : futures.entrySet()) {
                 results.put(f.getKey(), get(f.getValue()));
@@ -208,11 +205,15 @@ public final class BatchRunner {
         return fields.isEmpty() ? "a different manifest" : String.join(", ", fields) + " differ";
     }
 
-    private RunManifest.Result runOne(BatchJob job, IncidentTracer tracer, EtlCsvReader reader, MemoryBudget budget) {
+    /** Runs one job within the budget; {@code ended} is told before the job's memory is released. */
+    private RunManifest.Result runOne(BatchJob job, IncidentTracer tracer, EtlCsvReader reader, MemoryBudget budget,
+                                      java.util.function.Consumer<RunManifest.Result> ended) {
         Optional<String> skip = job.data().skipReason();
         if (skip.isPresent()) {
-            return new RunManifest.Result(new IncidentOutcome(job.id(), IncidentOutcome.Status.SKIPPED, skip.get(),
-                    IncidentOutcome.Problem.NONE, false), Optional.empty(), Optional.empty(), new TreeMap<>(), Map.of());
+            RunManifest.Result r = new RunManifest.Result(new IncidentOutcome(job.id(), IncidentOutcome.Status.SKIPPED,
+                    skip.get(), IncidentOutcome.Problem.NONE, false), Optional.empty(), Optional.empty(), new TreeMap<>(), Map.of());
+            ended.accept(r);
+            return r;
         }
         long estimate = job.data().estimatedBytes();
         try {
@@ -223,6 +224,16 @@ public final class BatchRunner {
         }
         try {
             listener.started(job.id());
+            RunManifest.Result r = traceOne(job, tracer, reader);
+            ended.accept(r);
+            return r;
+        } finally {
+            budget.release(estimate);
+        }
+    }
+
+    private RunManifest.Result traceOne(BatchJob job, IncidentTracer tracer, EtlCsvReader reader) {
+        try {
             Dataset data = job.data().load(reader);
             TraceResult result = tracer.trace(data, job.seeds());
             Path dir = runDir.resolve(job.id());
@@ -235,8 +246,6 @@ public final class BatchRunner {
         } catch (RuntimeException e) {
             LOG.error("internal error tracing {}", job.id(), e);
             return failed(job, "internal error: " + e, IncidentOutcome.Problem.INTERNAL);
-        } finally {
-            budget.release(estimate);
         }
     }
 
