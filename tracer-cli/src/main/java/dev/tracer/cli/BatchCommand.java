@@ -33,11 +33,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tracer batch}: re-trace every catalogued incident (or a list, or a seeds file) into a run directory. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Re-traces every catalogued incident (or those given with --incident, or a --seeds file) with one policy,",
-            "in parallel within a memory budget, into a run directory: per incident report.json, summary.md, graph.gexf,",
-            "graph.graphml and CSV node/edge lists; manifest.json records the tool, the policy and the SHA-256 of the",
-            "labels and data. Same inputs, byte-identical files. Progress on stderr; --resume finishes a killed run.",
-            "Catalogued incidents without bundled data are skipped (with the reason) unless named with --incident."},
+        description = {"Re-traces every catalogued incident with one policy, into a run directory.",
+            "Or the incidents given with --incident, or those of a --seeds file. In parallel within a memory budget; per "
+                + "incident report.json, summary.md, graph.gexf, graph.graphml and CSV node and edge lists; manifest.json "
+                + "records the tool, the policy and the SHA-256 of the labels and data. Same inputs, byte-identical files. "
+                + "Progress on stderr; --resume finishes a killed run. Catalogued incidents without bundled data are "
+                + "skipped (with the reason) unless named with --incident."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L4})
 final class BatchCommand implements Callable<Integer> {

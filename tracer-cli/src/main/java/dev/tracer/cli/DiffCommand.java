@@ -12,9 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tracer diff}: what changed between two batch runs. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Compares two batch run directories: per incident the new and gone endpoints, amounts that moved,",
-            "new and dropped flags, labels that changed and whether the frontier grew or shrank; and which inputs",
-            "(tool, policy, labels, data) differ. Reads the saved reports; traces nothing. Exit 0 whether or not they differ."},
+        description = {"Shows what changed between two batch runs.",
+            "Per incident: new and gone endpoints, amounts that moved, new and dropped flags, labels that changed, "
+                + "and whether the frontier grew or shrank; and which inputs (tool, policy, labels, data) differ. Reads the "
+                + "saved reports and traces nothing. Exit 0 whether or not the runs differ."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
 final class DiffCommand implements Callable<Integer> {

@@ -22,9 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tracer export}: convert a saved report.json to a graph format without re-tracing. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Converts a saved report.json into a graph format without tracing again:",
-            "gexf (GEXF 1.3, Gephi), graphml, csv (Gephi node/edge lists and Neo4j import files) or dot (Graphviz, small graphs).",
-            "gexf, graphml and dot go to --out FILE or stdout; csv needs --out DIR."},
+        description = {"Converts a saved report.json into a graph format without tracing again.",
+            "gexf (GEXF 1.3, for Gephi), graphml, csv (Gephi node and edge lists and Neo4j import files) or dot "
+                + "(Graphviz, for small graphs). gexf, graphml and dot go to --out FILE or stdout; csv needs --out DIR."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
 final class ExportCommand implements Callable<Integer> {
