@@ -14,7 +14,10 @@ public interface BatchListener {
     default void started(String id) {
     }
 
-    /** An incident ended; {@code done} of {@code total} have. */
+    /**
+     * An incident ended; {@code done} of {@code total} have. Called before the incident's share
+     * of the memory budget is released, so no two calls overlap more incidents than the budget admits.
+     */
     default void finished(IncidentOutcome outcome, int done, int total) {
     }
 }

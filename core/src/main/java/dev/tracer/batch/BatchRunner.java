@@ -243,6 +243,8 @@ public final class BatchRunner {
             return failed(job, e.getMessage(), IncidentOutcome.Problem.BAD_INPUT);
         } catch (SourceException e) {
             return failed(job, e.getMessage(), IncidentOutcome.Problem.UNAVAILABLE);
+        } catch (java.io.UncheckedIOException e) {
+            return failed(job, runDir.resolve(job.id()) + ": cannot write: " + e.getMessage(), IncidentOutcome.Problem.UNAVAILABLE);
         } catch (RuntimeException e) {
             LOG.error("internal error tracing {}", job.id(), e);
             return failed(job, "internal error: " + e, IncidentOutcome.Problem.INTERNAL);
