@@ -55,8 +55,9 @@ import org.slf4j.LoggerFactory;
  * final manifest is the one an uninterrupted run writes.
  *
  * <p><b>Failures.</b> An incident that fails (a bad seed, malformed or unavailable data) is
- * recorded with its reason; the others go on. Problems with the run itself (an unreadable label
- * file, a run directory in use) end the run with an exception before any incident is traced.
+ * recorded with its reason; the others go on. Problems with the run itself (a run directory in
+ * use, a resume with other inputs) end the run with an exception before any incident is traced;
+ * a malformed label file fails the incidents of the chain it is loaded for.
  */
 public final class BatchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
@@ -92,11 +93,7 @@ public final class BatchRunner {
         RunManifest.Inputs inputs = inputs();
         prepare(inputs);
         AssetRegistry registry = plan.tokens().map(t -> AssetRegistry.bundled().withCsv(t)).orElseGet(AssetRegistry::bundled);
-        LabelStore labels = plan.labels().load(registry);
-        IncidentTracer.Builder tb = IncidentTracer.builder().registry(registry).labels(labels)
-                .model(TaintModel.named(plan.model())).policy(plan.policy()).direction(plan.direction());
-        plan.swapWindow().ifPresentOrElse(tb::swaps, tb::noSwaps);
-        IncidentTracer tracer = tb.build();
+        Tracers tracer = new Tracers(registry);
         EtlCsvReader reader = new EtlCsvReader(registry);
 
         List<BatchJob> jobs = plan.jobs();
@@ -134,6 +131,33 @@ public final class BatchRunner {
         jobs.forEach(j -> ordered.add(results.get(j.id())));
         RunManifest.write(runDir, inputs, ordered, true);
         return new BatchOutcome(ordered.stream().map(RunManifest.Result::outcome).toList(), runDir.resolve(RunManifest.FILE));
+    }
+
+    /**
+     * One {@link IncidentTracer} per chain, built on first use: labels are loaded for the chain
+     * an incident's data is on (a pack of Bitcoin addresses is not parsed for an Ethereum trace).
+     * A malformed label file fails every incident of that chain with its message.
+     */
+    private final class Tracers {
+        private final AssetRegistry registry;
+        private final java.util.Map<dev.tracer.model.Chain, IncidentTracer> byChain = new java.util.HashMap<>();
+
+        Tracers(AssetRegistry registry) {
+            this.registry = registry;
+        }
+
+        synchronized IncidentTracer forChain(dev.tracer.model.Chain chain) {
+            IncidentTracer t = byChain.get(chain);
+            if (t == null) {
+                LabelStore labels = plan.labels().load(registry, chain);
+                IncidentTracer.Builder tb = IncidentTracer.builder().registry(registry).labels(labels)
+                        .model(TaintModel.named(plan.model())).policy(plan.policy()).direction(plan.direction());
+                plan.swapWindow().ifPresentOrElse(tb::swaps, tb::noSwaps);
+                t = tb.build();
+                byChain.put(chain, t);
+            }
+            return t;
+        }
     }
 
     private static RunManifest.Result get(Future<RunManifest.Result> f) {
@@ -206,7 +230,7 @@ public final class BatchRunner {
     }
 
     /** Runs one job within the budget; {@code ended} is told before the job's memory is released. */
-    private RunManifest.Result runOne(BatchJob job, IncidentTracer tracer, EtlCsvReader reader, MemoryBudget budget,
+    private RunManifest.Result runOne(BatchJob job, Tracers tracer, EtlCsvReader reader, MemoryBudget budget,
                                       java.util.function.Consumer<RunManifest.Result> ended) {
         Optional<String> skip = job.data().skipReason();
         if (skip.isPresent()) {
@@ -232,10 +256,10 @@ public final class BatchRunner {
         }
     }
 
-    private RunManifest.Result traceOne(BatchJob job, IncidentTracer tracer, EtlCsvReader reader) {
+    private RunManifest.Result traceOne(BatchJob job, Tracers tracers, EtlCsvReader reader) {
         try {
             Dataset data = job.data().load(reader);
-            TraceResult result = tracer.trace(data, job.seeds());
+            TraceResult result = tracers.forChain(data.chain()).trace(data, job.seeds());
             Path dir = runDir.resolve(job.id());
             IncidentFiles.write(dir, job.title(), result);
             return ok(job, dir, result, false);

@@ -331,8 +331,8 @@ public final class RunDiff {
     }
 
     private static String label(Optional<Label> l) {
-        return l.map(x -> "\"" + x.entity() + "\" (" + x.category().code() + ", " + x.source() + ", " + x.confidence() + ")")
-                .orElse("(no label)");
+        return l.map(x -> "\"" + x.entity() + "\" (" + x.category().code() + ", " + x.source() + ", " + x.confidence()
+                + (x.pack().isEmpty() ? "" : ", pack " + x.pack()) + ")").orElse("(no label)");
     }
 
     /** The JSON form ({@value #FORMAT}); amounts as exact decimal strings. */
@@ -453,6 +453,7 @@ public final class RunDiff {
         j.writeStringField("category", l.get().category().code());
         j.writeStringField("source", l.get().source());
         j.writeNumberField("confidence", l.get().confidence());
+        j.writeStringField("pack", l.get().pack());
         j.writeEndObject();
     }
 }

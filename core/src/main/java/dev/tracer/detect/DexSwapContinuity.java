@@ -84,7 +84,7 @@ public final class DexSwapContinuity implements SwapRule {
         }
         for (int k = lo; k < g.outDegree(sender) && g.block(g.outEdge(sender, k)) == g.block(edge); k++) {
             int e = g.outEdge(sender, k);
-            if (!g.tx(e).equals(g.tx(edge))) {
+            if (!g.sameTx(e, edge)) {
                 continue;
             }
             if (g.kind(e) == TransferKind.NATIVE) {

@@ -347,7 +347,7 @@ public final class ReportJsonReader {
             Field l = owner.object("label");
             try {
                 return Optional.of(new Label(a, l.text("entity"), l.parse("category", Category::parse), l.text("source"),
-                        l.intValue("confidence")));
+                        l.intValue("confidence"), l.bool("cluster_definer"), l.text("pack")));
             } catch (InvalidInputException e) {
                 throw l.error("confidence", e.getMessage());
             }

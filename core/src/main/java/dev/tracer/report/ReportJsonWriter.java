@@ -58,20 +58,8 @@ public final class ReportJsonWriter {
                 j.writeString(s.toString());
             }
             j.writeEndArray();
-            j.writeArrayFieldStart("seed_amounts");
-            for (Map.Entry<Asset, BigInteger> e : r.seedAmounts().entrySet()) {
-                j.writeStartObject();
-                amount(j, "", e.getKey(), e.getValue());
-                j.writeEndObject();
-            }
-            j.writeEndArray();
-            j.writeArrayFieldStart("converted_in");
-            for (Map.Entry<Asset, BigInteger> e : r.convertedIn().entrySet()) {
-                j.writeStartObject();
-                amount(j, "", e.getKey(), e.getValue());
-                j.writeEndObject();
-            }
-            j.writeEndArray();
+            tallies(j, "seed_amounts", r.seedAmounts());
+            tallies(j, "converted_in", r.convertedIn());
             summaryByKind(j, r);
             flags(j, r);
             conversions(j, r);
@@ -184,6 +172,8 @@ public final class ReportJsonWriter {
         j.writeStringField("category", l.get().category().code());
         j.writeStringField("source", l.get().source());
         j.writeNumberField("confidence", l.get().confidence());
+        j.writeBooleanField("cluster_definer", l.get().clusterDefiner());
+        j.writeStringField("pack", l.get().pack());
         j.writeEndObject();
     }
 
@@ -366,13 +356,7 @@ public final class ReportJsonWriter {
             j.writeStringField("address", t.address().value());
             j.writeStringField("reason", t.reason());
             j.writeNumberField("transfers_cut", t.transfers());
-            j.writeArrayFieldStart("amounts");
-            for (var a : t.amounts().entrySet()) {
-                j.writeStartObject();
-                amount(j, "", a.getKey(), a.getValue());
-                j.writeEndObject();
-            }
-            j.writeEndArray();
+            tallies(j, "amounts", t.amounts());
             j.writeEndObject();
         }
         j.writeEndArray();

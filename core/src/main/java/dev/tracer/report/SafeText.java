@@ -18,15 +18,18 @@ final class SafeText {
 
     /**
      * True for characters that change how text is displayed rather than showing something: C0
-     * and C1 controls (ESC starts terminal escape sequences) and the Unicode bidirectional
-     * formatting characters (U+202A–U+202E, U+2066–U+2069), which can make text read backwards.
-     * Tab, line feed and carriage return are not included.
+     * and C1 controls (ESC starts terminal escape sequences), the line and paragraph separators,
+     * and Unicode format characters (bidirectional overrides that make text read backwards,
+     * zero-width spaces that hide in look-alike names) except the zero-width joiner, which emoji
+     * need. Tab, line feed and carriage return are not included. (The CLI's {@code Terminal.safe}
+     * uses the same rule.)
      */
     static boolean isDisplayControl(int c) {
-        return c < 0x20 && c != '\t' && c != '\n' && c != '\r'
-                || c >= 0x7F && c <= 0x9F
-                || c >= 0x202A && c <= 0x202E
-                || c >= 0x2066 && c <= 0x2069;
+        if (c == '\t' || c == '\n' || c == '\r') {
+            return false;
+        }
+        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                || Character.getType(c) == Character.FORMAT && c != '\u200d';
     }
 
     /**

@@ -99,8 +99,8 @@ public final class Tracer {
             } else {
                 TxHash h = s.tx().orElseThrow();
                 int before = seedEdges.size();
-                for (int e = 0; e < g.edgeCount(); e++) {
-                    if (g.tx(e).equals(h) && traced[g.assetId(e)] && !g.isZeroAmount(e)) {
+                for (int e : g.edgesOf(h)) {
+                    if (traced[g.assetId(e)] && !g.isZeroAmount(e)) {
                         seedEdges.add(e);
                     }
                 }

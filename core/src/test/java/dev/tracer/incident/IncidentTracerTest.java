@@ -43,7 +43,7 @@ class IncidentTracerTest {
         assertThatThrownBy(() -> IncidentTracer.builder().build()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> builder().swaps(Duration.ZERO)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> builder().build().trace(data, List.of())).isInstanceOf(InvalidInputException.class);
-        Incident none = new Incident("none", "n", bybit.date(), "", "", "", List.of(), List.of(), java.util.Optional.empty(), List.of());
+        Incident none = new Incident("none", "n", bybit.date(), "", "", "", List.of(), List.of(), java.util.Optional.empty(), List.of(), "");
         assertThatThrownBy(() -> IncidentTracer.bundledData(none, new EtlCsvReader(registry)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("has no bundled chain data");
     }

@@ -12,10 +12,12 @@ import dev.tracer.incident.Incident;
 import dev.tracer.incident.IncidentCatalog;
 import dev.tracer.incident.IncidentTracer;
 import dev.tracer.label.Category;
+import dev.tracer.label.LabelPacks;
 import dev.tracer.model.InvalidInputException;
 import dev.tracer.trace.Direction;
 import dev.tracer.trace.TracePolicy;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -93,8 +95,11 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--fan-out-cap", paramLabel = "N", defaultValue = "" + TracePolicy.DEFAULT_FAN_OUT_CAP, description = "Most receivers followed from one address (default: ${DEFAULT-VALUE}).")
     int fanOutCap;
 
-    @Option(names = "--labels", paramLabel = "CSV", description = "Label file (chain,address,entity,category,source,confidence); repeatable. Digested into the manifest.")
+    @Option(names = "--labels", paramLabel = "CSV", description = "More labels (chain,address,entity,category,source,confidence[,cluster_definer]), besides the bundled packs; repeatable. Digested into the manifest.")
     List<Path> labelFiles = new ArrayList<>();
+
+    @Option(names = "--no-bundled-labels", description = "Do not load the label packs bundled under fixtures/labels.")
+    boolean noBundledLabels;
 
     @Option(names = "--tokens", paramLabel = "CSV", description = "More genuine token contracts (chain_id,contract,symbol,decimals).")
     Path tokens;
@@ -110,12 +115,13 @@ final class BatchCommand implements Callable<Integer> {
         if (seedsFile != null && !incidents.isEmpty()) {
             throw new InvalidInputException("--seeds and --incident cannot be combined");
         }
-        IncidentCatalog catalog = IncidentCatalog.read(Fixtures.locate(fixtures).resolve("incidents"));
+        Path fixturesDir = Fixtures.locate(fixtures);
+        IncidentCatalog catalog = IncidentCatalog.read(fixturesDir.resolve("incidents"));
         List<BatchJob> jobList = seedsFile != null ? SeedFile.read(seedsFile, catalog) : jobs(catalog);
         String tool = spec.root().version().length > 0 ? spec.root().version()[0] : "tracer";
         BatchPlan plan = new BatchPlan(tool, model, backward ? Direction.BACKWARD : Direction.FORWARD, policy(),
                 noSwaps ? Optional.empty() : Optional.of(TraceCommand.duration("--swap-window", swapWindow)),
-                Optional.ofNullable(tokens), LabelSource.csv(labelFiles), jobList);
+                Optional.ofNullable(tokens), labels(fixturesDir), jobList);
         BatchRunner.Builder runner = BatchRunner.builder().plan(plan).runDir(out).resume(resume)
                 .listener(new ProgressBar(spec.commandLine().getErr(), Clock.systemUTC(), System.console() != null));
         if (jobs != null) {
@@ -140,6 +146,20 @@ final class BatchCommand implements Callable<Integer> {
         return failed > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 
+    /** The bundled packs (when there are any, as for 'tracer trace') and the --labels files. */
+    private LabelSource labels(Path fixturesDir) {
+        if (noBundledLabels) {
+            return LabelSource.csv(labelFiles);
+        }
+        Path index = fixturesDir.resolve(LabelPacks.DIRECTORY).resolve(LabelPacks.INDEX);
+        if (!Files.isRegularFile(index)) {
+            spec.commandLine().getErr().println("tracer: warning: no bundled label packs (" + index
+                    + ": no such file); tracing without them (--no-bundled-labels silences this)");
+            return LabelSource.csv(labelFiles);
+        }
+        return LabelSource.bundled(fixturesDir, labelFiles);
+    }
+
     /** The catalogue, or the incidents named with --incident (whose missing data is then a failure, not a skip). */
     private List<BatchJob> jobs(IncidentCatalog catalog) {
         List<Incident> chosen = new ArrayList<>();
@@ -152,8 +172,9 @@ final class BatchCommand implements Callable<Integer> {
         }
         List<BatchJob> out = new ArrayList<>();
         for (Incident i : chosen) {
-            String noData = "incident " + i.id() + " has no bundled chain data; trace it with --data DIR (or a live source)";
-            JobData data = i.data().map(JobData::directory)
+            String noData = i.seeds().isEmpty() ? "incident " + i.id() + " has no documented seed"
+                    : "incident " + i.id() + " has no bundled chain data; trace it with --data DIR (or a live source)";
+            JobData data = i.data().filter(d -> !i.seeds().isEmpty()).map(JobData::directory)
                     .orElseGet(() -> incidents.isEmpty() ? JobData.skipped(noData) : JobData.missing(noData));
             out.add(new BatchJob(i.id(), i.id() + ": " + i.name(), IncidentTracer.seeds(i), data));
         }

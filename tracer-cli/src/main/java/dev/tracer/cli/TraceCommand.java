@@ -7,6 +7,7 @@ import dev.tracer.incident.Incident;
 import dev.tracer.incident.IncidentCatalog;
 import dev.tracer.incident.IncidentTracer;
 import dev.tracer.label.Category;
+import dev.tracer.label.LabelPacks;
 import dev.tracer.label.LabelStore;
 import dev.tracer.model.Address;
 import dev.tracer.model.Asset;
@@ -17,6 +18,7 @@ import dev.tracer.report.GexfWriter;
 import dev.tracer.report.ReportJsonWriter;
 import dev.tracer.report.TextSummary;
 import dev.tracer.source.Dataset;
+import dev.tracer.source.SourceException;
 import dev.tracer.source.etl.EtlCsvReader;
 import dev.tracer.trace.Direction;
 import dev.tracer.trace.Seed;
@@ -24,6 +26,7 @@ import dev.tracer.trace.TaintModel;
 import dev.tracer.trace.TracePolicy;
 import dev.tracer.trace.TraceResult;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,8 +107,11 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--fan-out-cap", paramLabel = "N", defaultValue = "" + TracePolicy.DEFAULT_FAN_OUT_CAP, description = "Most receivers followed from one address (default: ${DEFAULT-VALUE}); the rest are cut and reported.")
     int fanOutCap;
 
-    @Option(names = "--labels", paramLabel = "CSV", description = "Label file (chain,address,entity,category,source,confidence); repeatable.")
+    @Option(names = "--labels", paramLabel = "CSV", description = "More labels (chain,address,entity,category,source,confidence[,cluster_definer]), besides the bundled packs; repeatable.")
     List<Path> labelFiles = new ArrayList<>();
+
+    @Option(names = "--no-bundled-labels", description = "Do not load the label packs bundled under fixtures/labels (see 'tracer labels --packs').")
+    boolean noBundledLabels;
 
     @Option(names = "--tokens", paramLabel = "CSV", description = "More genuine token contracts (chain_id,contract,symbol,decimals).")
     Path tokens;
@@ -152,7 +158,7 @@ final class TraceCommand implements Callable<Integer> {
         if (seeds.isEmpty()) {
             throw new InvalidInputException("no seeds: give --address or --tx");
         }
-        LabelStore labels = KnownContracts.addTo(LabelStore.empty(), registry);
+        LabelStore labels = KnownContracts.addTo(noBundledLabels ? LabelStore.empty() : bundledLabels(chain), registry);
         for (Path f : labelFiles) {
             labels = labels.withCsv(f);
         }
@@ -181,6 +187,31 @@ final class TraceCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The bundled label packs' labels on the traced chain; when there are none to be found (the
+     * jar run outside a checkout without --fixtures), a warning on stderr and no labels rather
+     * than a failed trace.
+     */
+    private LabelStore bundledLabels(Chain chain) {
+        Path dir;
+        try {
+            dir = Fixtures.locate(fixtures);
+        } catch (SourceException.Unavailable e) {
+            warnNoLabels(e.getMessage());
+            return LabelStore.empty();
+        }
+        if (!Files.isRegularFile(dir.resolve(LabelPacks.DIRECTORY).resolve(LabelPacks.INDEX))) {
+            warnNoLabels(dir.resolve(LabelPacks.DIRECTORY).resolve(LabelPacks.INDEX) + ": no such file");
+            return LabelStore.empty();
+        }
+        return LabelStore.bundled(dir, chain);
+    }
+
+    private void warnNoLabels(String why) {
+        spec.commandLine().getErr().println("tracer: warning: no bundled label packs (" + why
+                + "); tracing without them (--no-bundled-labels silences this)");
     }
 
     private static EtlCsvReader.AssumedCoverage coverage(String s) {

@@ -11,9 +11,6 @@ import dev.tracer.model.BlockRange;
 import dev.tracer.model.Chain;
 import dev.tracer.model.Coverage;
 import dev.tracer.model.InvalidInputException;
-import dev.tracer.source.SourceException;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.TreeSet;
 
@@ -35,16 +32,7 @@ public record DatasetManifest(Coverage coverage, String description) {
 
     public static DatasetManifest read(Path dir) {
         Path file = dir.resolve(FILE);
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(file + ": malformed JSON: " + e.getOriginalMessage(), e);
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new SourceException.Unavailable(file + ": no such file (a dataset directory needs one)", e);
-        } catch (IOException e) {
-            throw new SourceException.Unavailable(file + ": cannot read: " + e.getMessage(), e);
-        }
+        JsonNode root = dev.tracer.source.JsonFiles.read(file);
         try {
             if (!FORMAT.equals(text(root, "format"))) {
                 throw new InvalidInputException("format is '" + text(root, "format") + "', expected " + FORMAT);

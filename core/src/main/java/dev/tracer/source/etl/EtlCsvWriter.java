@@ -51,7 +51,8 @@ public final class EtlCsvWriter {
                 String value = g.amount(e).toString();
                 String block = Long.toString(g.block(e));
                 String time = Long.toString(g.epochSecond(e));
-                String txIndex = g.transfer(e).txIndex() < 0 ? "" : Integer.toString(g.transfer(e).txIndex());
+                int index = g.transfer(e).txIndex();
+                String txIndex = index < 0 ? "" : Integer.toString(index);
                 switch (kind) {
                     case NATIVE -> tx.row(g.tx(e).value(), block, txIndex, from, to, value, time);
                     case TOKEN -> {
