@@ -113,6 +113,30 @@ final class AtomicOutput {
         }
     }
 
+    /** Writes one file all or nothing: a temporary sibling, then renamed over {@code file}. */
+    static void writeFile(Path file, Content c) {
+        Path abs = file.toAbsolutePath();
+        Path tmp = null;
+        try {
+            Files.createDirectories(abs.getParent());
+            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                c.write(w);
+            }
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+        } catch (IOException e) {
+            throw new SourceException.Unavailable(abs + ": cannot write: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                deleteQuietly(tmp);
+            }
+        }
+    }
+
     /** Temporary directories are created owner-only; give the result ordinary permissions. */
     static void openUp(Path dir) throws IOException {
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {

@@ -8,6 +8,7 @@ import dev.tracer.detect.KnownContracts;
 import dev.tracer.graph.TransferGraph;
 import dev.tracer.incident.Incident;
 import dev.tracer.incident.IncidentCatalog;
+import dev.tracer.incident.IncidentTracer;
 import dev.tracer.label.Category;
 import dev.tracer.label.LabelPacks;
 import dev.tracer.label.LabelStore;
@@ -194,11 +195,9 @@ final class TraceCommand implements Callable<Integer> {
         List<Seed> seeds = new ArrayList<>();
         if (input.incident != null) {
             Incident inc = IncidentCatalog.read(Fixtures.locate(fixtures).resolve("incidents")).get(input.incident);
-            Path dir = inc.data().orElseThrow(() -> new InvalidInputException("incident " + inc.id()
-                    + " has no bundled chain data; trace it with --data DIR (or a live source)"));
-            dataset = reader.read(dir);
+            dataset = IncidentTracer.bundledData(inc, reader);
             if (addresses.isEmpty() && txs.isEmpty()) {
-                inc.seeds().forEach(s -> seeds.add(Seed.address(s.address())));
+                seeds.addAll(IncidentTracer.seeds(inc));
             }
         } else {
             Optional<EtlCsvReader.AssumedCoverage> assumed = Optional.ofNullable(coverage).map(TraceCommand::coverage);
@@ -220,18 +219,18 @@ final class TraceCommand implements Callable<Integer> {
             labels = labels.withCsv(f);
         }
         TracePolicy policy = policy(assetsIn(dataset.graph()), registry);
-        FakeTokenClassifier classifier = new FakeTokenClassifier(registry);
-        Tracer.Builder tracer = Tracer.builder()
-                .dataset(dataset)
+        IncidentTracer.Builder tracer = IncidentTracer.builder()
+                .registry(registry)
                 .labels(labels)
-                .classifier(classifier)
                 .model(TaintModel.named(model))
-                .policy(policy);
-        if (!noSwaps) {
-            tracer.swaps(new DexSwapContinuity(registry, labels, duration("--swap-window", swapWindow)));
+                .policy(policy)
+                .direction(backward ? Direction.BACKWARD : Direction.FORWARD);
+        if (noSwaps) {
+            tracer.noSwaps();
+        } else {
+            tracer.swaps(duration("--swap-window", swapWindow));
         }
-        TraceResult traced = tracer.build().trace(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
-        TraceResult result = Detectors.standard().apply(traced, dataset, labels, classifier);
+        TraceResult result = tracer.build().trace(dataset, seeds);
         return render(result, null);
     }
 

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tracer", mixinStandardHelpOptions = true, version = "tracer 0.1.0",
         description = "Follows stolen cryptocurrency hop by hop, with evidence.",
         subcommands = {TraceCommand.class, ImportCommand.class, IncidentsCommand.class, LabelsCommand.class,
+            BatchCommand.class, DiffCommand.class, ExportCommand.class,
             picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
