@@ -56,11 +56,13 @@ public final class Benchmark {
      * @param starts      start addresses of the trace benchmark
      * @param dataDir     where the data is generated, or reused when it already holds the same size and seed
      * @param sections    which parts to run
+     * @param rpc         a local node (anvil) for the requests section; without one that section is not run
      */
     public record Config(long transfers, long seed, int repetitions, int warmups, int starts, Path dataDir,
-                         Set<Section> sections) {
+                         Set<Section> sections, java.util.Optional<String> rpc) {
         public Config {
             Objects.requireNonNull(dataDir, "dataDir");
+            Objects.requireNonNull(rpc, "rpc");
             sections = sections.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sections));
             if (repetitions < 1) {
                 throw new dev.tracer.model.InvalidInputException("repetitions must be at least 1, got " + repetitions);
@@ -85,6 +87,8 @@ public final class Benchmark {
     private static final int[] HOPS = {4, 6};
     private static final String[] MODELS = {"haircut", "poison"};
     private static final String MARKER = "bench.properties";
+    private static final int REQUEST_FAN_OUT = 3;
+    private static final int REQUEST_DEPTH = 3;
 
     private final Config config;
     private final NanoClock clock;
@@ -129,9 +133,7 @@ public final class Benchmark {
             export(dataset, labels, starts);
         }
         if (config.sections().contains(Section.REQUESTS)) {
-            rows.add(new BenchReport.Row(REQUESTS, "live trace node requests", Double.NaN, "requests", "", Double.NaN,
-                    "repeat 0, overlap ≤ 0.55× cold", BenchReport.Verdict.NOT_RUN,
-                    "needs the live Ethereum source over JSON-RPC and anvil (issue 3), not in this build"));
+            requests();
         }
         Reference.reachabilityFence(dataset);
         return new BenchReport(header(data), rows);
@@ -396,6 +398,27 @@ public final class Benchmark {
             rows.add(info(TRACE, "baseline: JGraphT walk " + HOPS[hi] + " hops: edges visited/s",
                     Samples.of(rate[csr + HOPS.length + hi]).median(), "edges/s"));
         }
+    }
+
+    // ---- (d) requests ----
+
+    private void requests() {
+        String target = "repeat 0, overlap ≤ 0.55× cold";
+        if (config.rpc().isEmpty()) {
+            rows.add(new BenchReport.Row(REQUESTS, "live trace node requests", Double.NaN, "requests", "", Double.NaN,
+                    target, BenchReport.Verdict.NOT_RUN, "give --rpc URL of a local anvil node to run this section"));
+            return;
+        }
+        RequestBench.Result r = new RequestBench(config.rpc().get(), REQUEST_FAN_OUT, REQUEST_DEPTH, progress).run();
+        String scenario = String.format(Locale.ROOT,
+                "branching scenario (fan-out %d, depth %d) on %s: the traces reach %d and %d addresses, %d shared",
+                REQUEST_FAN_OUT, REQUEST_DEPTH, config.rpc().get(), r.reached1(), r.reached2(), r.shared());
+        rows.add(new BenchReport.Row(REQUESTS, "cold live trace", r.cold(), "requests", "", Double.NaN, "", BenchReport.Verdict.INFO,
+                scenario));
+        rows.add(new BenchReport.Row(REQUESTS, "same trace repeated", r.repeated(), "requests", "", Double.NaN, "= 0",
+                verdict(r.repeated() == 0), ""));
+        rows.add(new BenchReport.Row(REQUESTS, "50%-overlapping trace", r.overlapping(), "requests", "cold trace",
+                r.overlapRatio(), "≤ 0.55×", verdict(r.overlapRatio() <= 0.55), ""));
     }
 
     // ---- (e) export ----

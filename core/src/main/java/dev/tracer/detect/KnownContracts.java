@@ -30,7 +30,7 @@ public final class KnownContracts {
         List<Label> out = new ArrayList<>();
         for (Asset a : registry.tokens(Chain.ETHEREUM)) {
             out.add(new Label(a.contract().orElseThrow(), a.symbol() + " token contract", Category.TOKEN_CONTRACT,
-                    "tracer asset registry (known-tokens.csv)", 100));
+                    "tracer asset registry (known-tokens.csv)", 100, false, "tracer:known-tokens.csv"));
         }
         LabelStore withTokens = labels.with(out);
         try (InputStream in = KnownContracts.class.getResourceAsStream("protocol-contracts.csv")) {
@@ -40,7 +40,7 @@ public final class KnownContracts {
             Path tmp = Files.createTempFile("protocol-contracts", ".csv");
             try {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                return withTokens.withCsv(tmp);
+                return withTokens.with(dev.tracer.label.LabelCsv.read(tmp, "tracer:protocol-contracts.csv"));
             } finally {
                 Files.deleteIfExists(tmp);
             }

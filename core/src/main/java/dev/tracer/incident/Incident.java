@@ -8,17 +8,25 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A documented theft.
+ * A documented theft. Only what a cited source states is recorded; what no source states is
+ * "unknown" (an empty date), and an incident no source gives a seed for has no seeds.
  *
+ * @param date      the day of the theft, if a cited source states it
+ * @param seeds     addresses that received the stolen funds, each from a cited source; may be empty
  * @param data      the bundled dataset directory, if the incident ships chain data
  * @param sources   public documents (title and URL) that document the theft and its seeds
+ * @param notes     what the sources do and do not say (e.g. why there is no seed)
  */
-public record Incident(String id, String name, LocalDate date, String victim, String amountStolen,
+public record Incident(String id, String name, Optional<LocalDate> date, String victim, String amountStolen,
                        String attribution, List<String> chains, List<SeedAddress> seeds,
-                       Optional<Path> data, List<Source> sources) {
+                       Optional<Path> data, List<Source> sources, String notes) {
 
     public Incident {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(notes, "notes");
         seeds = List.copyOf(seeds);
         chains = List.copyOf(chains);
         sources = List.copyOf(sources);

@@ -15,9 +15,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Reads {@code DIR/ID/incident.json} for every incident directory under {@code DIR}, sorted by id. */
+/**
+ * Reads {@code DIR/ID/incident.json} for every incident directory under {@code DIR}, sorted by id.
+ *
+ * <pre>{@code
+ * {"id": "ronin-2022", "name": "…", "date": "2022-03-23" or "unknown", "victim": "…",
+ *  "amount_stolen": "…", "attribution": "…", "chains": ["ethereum"],
+ *  "seeds": [{"chain": "ethereum", "address": "0x…", "note": "where this seed is documented"}],
+ *  "data": "data" or null, "sources": [{"title": "…", "url": "…"}], "notes": "…"}
+ * }</pre>
+ * Every seed address is parsed (checksums checked); a malformed file or seed is an
+ * {@link InvalidInputException} naming the file.
+ */
 public final class IncidentCatalog {
     public static final String FILE = "incident.json";
+    /** What the catalogue says where no cited source states a fact. */
+    public static final String UNKNOWN = "unknown";
 
     private final List<Incident> incidents;
 
@@ -62,14 +75,16 @@ public final class IncidentCatalog {
                 sources.add(new Incident.Source(required(s, "title"), s.path("url").asText("")));
             }
             Optional<Path> data = n.hasNonNull("data") ? Optional.of(incidentDir.resolve(n.get("data").asText())) : Optional.empty();
-            LocalDate date;
+            Optional<LocalDate> date;
+            String d = required(n, "date");
             try {
-                date = LocalDate.parse(required(n, "date"));
+                date = d.equals(UNKNOWN) ? Optional.empty() : Optional.of(LocalDate.parse(d));
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException("malformed date '" + n.path("date").asText() + "'", e);
+                throw new InvalidInputException("malformed date '" + d + "' (a YYYY-MM-DD date or '" + UNKNOWN + "')", e);
             }
-            return new Incident(id, required(n, "name"), date, n.path("victim").asText(""),
-                    n.path("amount_stolen").asText(""), n.path("attribution").asText(""), chains, seeds, data, sources);
+            return new Incident(id, required(n, "name"), date, n.path("victim").asText(UNKNOWN),
+                    n.path("amount_stolen").asText(UNKNOWN), n.path("attribution").asText(UNKNOWN), chains, seeds, data,
+                    sources, n.path("notes").asText(""));
         } catch (InvalidInputException e) {
             throw InvalidInputException.at(file.toString(), e);
         }

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Objects;
 import org.bitcoinj.base.AddressParser;
 import org.bitcoinj.base.BitcoinNetwork;
+import org.bitcoinj.base.LegacyAddress;
+import org.bitcoinj.base.SegwitAddress;
 import org.bitcoinj.base.exceptions.AddressFormatException;
 import org.web3j.crypto.Keys;
 
@@ -144,8 +146,27 @@ public final class Address implements Comparable<Address> {
             org.bitcoinj.base.Address a = AddressParser.getDefault(BitcoinNetwork.MAINNET).parseAddress(t);
             return new Address(chain, a.toString());
         } catch (AddressFormatException e) {
-            throw new InvalidInputException("malformed Bitcoin address '" + t + "': " + e.getMessage(), e);
+            throw new InvalidInputException("malformed Bitcoin address '" + t + "': " + bitcoinReason(t, e), e);
         }
+    }
+
+    /**
+     * Why {@code t} is no Bitcoin address: bitcoinj's default parser only repeats the text, so the
+     * parser of the form it looks like (Bech32 for {@code bc1…}, else Base58Check) is asked.
+     */
+    private static String bitcoinReason(String t, AddressFormatException e) {
+        try {
+            if (t.regionMatches(true, 0, "bc1", 0, 3)) {
+                SegwitAddress.fromBech32(t, BitcoinNetwork.MAINNET);
+            } else {
+                LegacyAddress.fromBase58(t, BitcoinNetwork.MAINNET);
+            }
+        } catch (AddressFormatException.InvalidChecksum x) {
+            return "bad checksum";
+        } catch (AddressFormatException x) {
+            return x.getMessage() == null || x.getMessage().equals(t) ? "not a Bitcoin address" : x.getMessage();
+        }
+        return e.getMessage() == null || e.getMessage().equals(t) ? "not a Bitcoin address" : e.getMessage();
     }
 
     /** An address already known to be canonical (for readers of the project's own files). */

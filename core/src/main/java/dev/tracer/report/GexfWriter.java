@@ -1,36 +1,13 @@
 package dev.tracer.report;
 
-import dev.tracer.label.Category;
-import dev.tracer.label.Label;
-import dev.tracer.model.Address;
-import dev.tracer.model.Amount;
-import dev.tracer.model.Asset;
 import dev.tracer.model.TracerException;
-import dev.tracer.model.Transfer;
-import dev.tracer.trace.EndpointKind;
-import dev.tracer.trace.Seed;
 import dev.tracer.trace.TraceResult;
-import dev.tracer.trace.TraceResult.Node;
-import dev.tracer.trace.TraceResult.TracedTransfer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.StringJoiner;
-import java.util.TreeSet;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -40,13 +17,17 @@ import javax.xml.stream.XMLStreamWriter;
  * schema {@code gexf.rng} of version 1.3, namespaces {@value #GEXF_NS} and {@value #VIZ_NS}).
  *
  * <p>Nodes are the addresses the trace reached, in the result's order, with their role, hop,
- * entity and category (from the best label), endpoint kind and the tainted amounts they
- * received, sent and hold (exact decimal text per asset). The entity name is the attribute
+ * entity, category and label source (from the best label), endpoint kind, flags, the tainted
+ * amounts they received, sent and hold (exact decimal text per asset) and their taint per asset
+ * (share of each traced asset that passed through or stayed). The entity name is the attribute
  * {@code entity}, not {@code label}: Gephi keeps its own label column under that id, which here
  * is the abbreviated address plus the entity. An address that only appears as the sender or receiver of a traced transfer is
  * added as a plain node with role {@code context}. Edges are the traced transfers in the result's
  * order, each with its transaction, asset, full and tainted amount (exact decimal text in whole
- * units), kind and block. The graph is dynamic with {@code timeformat="dateTime"}: every edge
+ * units), kind (transfer, swap, bridge or change: see {@code FlowKind}), how value moved
+ * ({@code transfer_kind}: native, internal, token, utxo), block, time and flags. The attributes
+ * are those of {@code ExportGraph}, shared with the GraphML, CSV and DOT writers. The graph is
+ * dynamic with {@code timeformat="dateTime"}: every edge
  * starts and ends at its block time in UTC, so Gephi's timeline replays the flow. Node colour
  * says what the address is (seed red, followed orange, holding purple, stopped blue, frontier
  * grey...) and node size grows with the largest share of a seed asset that passed through or
@@ -68,56 +49,6 @@ public final class GexfWriter {
     /** The GEXF 1.3 visualisation namespace. */
     public static final String VIZ_NS = "http://gexf.net/1.3/viz";
 
-    private static final String CONTEXT = "context";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
-    private static final MathContext WEIGHT_DIGITS = MathContext.DECIMAL64;
-    private static final MathContext SQRT_DIGITS = new MathContext(12, RoundingMode.HALF_EVEN);
-    private static final BigDecimal SIZE_MIN = BigDecimal.valueOf(5);
-    private static final BigDecimal SIZE_RANGE = BigDecimal.valueOf(45);
-
-    /** Node attributes: id (also the title) and GEXF type, in declaration order. */
-    private static final List<String[]> NODE_ATTRIBUTES = List.of(
-            new String[] {"address", "string"},
-            new String[] {"chain", "string"},
-            new String[] {"entity", "string"},
-            new String[] {"category", "string"},
-            new String[] {"role", "string"},
-            new String[] {"endpoint", "string"},
-            new String[] {"hop", "integer"},
-            new String[] {"received", "string"},
-            new String[] {"sent", "string"},
-            new String[] {"held", "string"},
-            new String[] {"flags", "string"},
-            new String[] {"taint_share", "double"});
-
-    /** Edge attributes: id (also the title) and GEXF type, in declaration order. */
-    private static final List<String[]> EDGE_ATTRIBUTES = List.of(
-            new String[] {"tx", "string"},
-            new String[] {"asset", "string"},
-            new String[] {"asset_id", "string"},
-            new String[] {"amount", "string"},
-            new String[] {"tainted", "string"},
-            new String[] {"kind", "string"},
-            new String[] {"block", "long"},
-            new String[] {"flags", "string"});
-
-    /** A viz colour. */
-    private record Rgb(int r, int g, int b) {
-    }
-
-    private static final Rgb SEED = new Rgb(214, 39, 40);
-    private static final Rgb FOLLOWED = new Rgb(255, 127, 14);
-    private static final Rgb HELD = new Rgb(148, 103, 189);
-    private static final Rgb STOPPED = new Rgb(31, 119, 180);
-    private static final Rgb STOPPED_BRIDGE = new Rgb(23, 190, 207);
-    private static final Rgb STOPPED_MIXER = new Rgb(40, 40, 40);
-    private static final Rgb FRONTIER = new Rgb(127, 127, 127);
-    private static final Rgb HOP_LIMIT = new Rgb(188, 189, 34);
-    private static final Rgb FAN_OUT_CUT = new Rgb(140, 86, 75);
-    private static final Rgb BELOW_MINIMUM = new Rgb(199, 199, 199);
-    private static final Rgb CONTEXT_COLOUR = new Rgb(225, 225, 225);
-    private static final Rgb SWAPPED = new Rgb(44, 160, 44);
-
     /**
      * Writes {@code r} to {@code out} as GEXF 1.3. The XML declaration says UTF-8, so {@code out}
      * should encode UTF-8. {@code out} is flushed, not closed.
@@ -131,7 +62,7 @@ public final class GexfWriter {
         try {
             XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
             try {
-                document(r, x);
+                document(new ExportGraph(r), x);
                 x.flush();
             } finally {
                 x.close();
@@ -144,7 +75,7 @@ public final class GexfWriter {
         }
     }
 
-    private static void document(TraceResult r, XMLStreamWriter x) throws XMLStreamException {
+    private static void document(ExportGraph g, XMLStreamWriter x) throws XMLStreamException {
         x.writeStartDocument("UTF-8", "1.0");
         newline(x, 0);
         x.writeStartElement("gexf");
@@ -155,7 +86,7 @@ public final class GexfWriter {
         newline(x, 1);
         x.writeStartElement("meta");
         textElement(x, 2, "creator", "tracer");
-        textElement(x, 2, "description", description(r));
+        textElement(x, 2, "description", g.description());
         newline(x, 1);
         x.writeEndElement();
 
@@ -164,10 +95,10 @@ public final class GexfWriter {
         x.writeAttribute("defaultedgetype", "directed");
         x.writeAttribute("mode", "dynamic");
         x.writeAttribute("timeformat", "dateTime");
-        declare(x, "node", NODE_ATTRIBUTES);
-        declare(x, "edge", EDGE_ATTRIBUTES);
-        nodes(r, x);
-        edges(r, x);
+        declare(x, "node", ExportGraph.NODE_COLUMNS);
+        declare(x, "edge", ExportGraph.EDGE_COLUMNS);
+        nodes(g, x);
+        edges(g, x);
         newline(x, 1);
         x.writeEndElement();
 
@@ -177,252 +108,84 @@ public final class GexfWriter {
         x.writeEndDocument();
     }
 
-    private static String description(TraceResult r) {
-        StringJoiner seeds = new StringJoiner(", ");
-        for (Seed s : r.seeds()) {
-            seeds.add(s.toString());
-        }
-        return "tracer " + r.direction().code() + " trace under the " + r.model() + " taint model ("
-                + r.modelDescription() + ") from " + r.seeds().size() + " seed(s): " + seeds + "; data: " + r.dataset();
-    }
-
-    private static void declare(XMLStreamWriter x, String cls, List<String[]> attributes) throws XMLStreamException {
+    private static void declare(XMLStreamWriter x, String cls, List<ExportGraph.Column> columns) throws XMLStreamException {
         newline(x, 2);
         x.writeStartElement("attributes");
         x.writeAttribute("class", cls);
-        for (String[] a : attributes) {
+        for (ExportGraph.Column c : columns) {
             newline(x, 3);
             x.writeEmptyElement("attribute");
-            x.writeAttribute("id", a[0]);
-            x.writeAttribute("title", a[0]);
-            x.writeAttribute("type", a[1]);
+            x.writeAttribute("id", c.id());
+            x.writeAttribute("title", c.id());
+            x.writeAttribute("type", c.type().gexf);
         }
         newline(x, 2);
         x.writeEndElement();
     }
 
-    // ---- nodes ----
-
-    private static void nodes(TraceResult r, XMLStreamWriter x) throws XMLStreamException {
-        Map<Address, List<String>> flagTypes = new java.util.HashMap<>();
-        for (dev.tracer.model.Flag f : r.flags()) {
-            flagTypes.computeIfAbsent(f.address(), k -> new java.util.ArrayList<>()).add(f.type());
-        }
-        java.util.TreeMap<Asset, BigInteger> traced = new java.util.TreeMap<>();
-        for (Asset a : r.seedAmounts().keySet()) {
-            traced.put(a, r.tracedAmount(a));
-        }
-        for (Asset a : r.convertedIn().keySet()) {
-            traced.put(a, r.tracedAmount(a));
-        }
-        Set<Address> present = new HashSet<>();
-        for (Node n : r.nodes()) {
-            present.add(n.address());
-        }
-        TreeSet<Address> context = new TreeSet<>();
-        for (TracedTransfer t : r.transfers()) {
-            for (Address a : List.of(t.transfer().from(), t.transfer().to())) {
-                if (!present.contains(a)) {
-                    context.add(a);
-                }
-            }
-        }
+    private static void nodes(ExportGraph g, XMLStreamWriter x) throws XMLStreamException {
         newline(x, 2);
         x.writeStartElement("nodes");
-        x.writeAttribute("count", Integer.toString(present.size() + context.size()));
-        Set<Address> written = new HashSet<>();
-        for (Node n : r.nodes()) {
-            if (written.add(n.address())) {
-                node(traced, flagTypes, n, x);
-            }
-        }
-        for (Address a : context) {
-            contextNode(a, flagTypes, x);
+        x.writeAttribute("count", Integer.toString(g.nodeCount()));
+        for (Iterator<ExportGraph.NodeRow> it = g.nodes(); it.hasNext(); ) {
+            ExportGraph.NodeRow n = it.next();
+            newline(x, 3);
+            x.writeStartElement("node");
+            x.writeAttribute("id", n.id());
+            x.writeAttribute("label", n.label());
+            attvalues(x, ExportGraph.NODE_COLUMNS, n.values());
+            newline(x, 4);
+            x.writeEmptyElement("viz", "color", VIZ_NS);
+            x.writeAttribute("r", Integer.toString(n.colour().r()));
+            x.writeAttribute("g", Integer.toString(n.colour().g()));
+            x.writeAttribute("b", Integer.toString(n.colour().b()));
+            newline(x, 4);
+            x.writeEmptyElement("viz", "size", VIZ_NS);
+            x.writeAttribute("value", n.size());
+            newline(x, 3);
+            x.writeEndElement();
         }
         newline(x, 2);
         x.writeEndElement();
     }
 
-    private static void node(SortedMap<Asset, BigInteger> seedAmounts, Map<Address, List<String>> flagTypes, Node n,
-                             XMLStreamWriter x) throws XMLStreamException {
-        Address a = n.address();
-        Optional<Label> label = n.label();
-        BigDecimal share = taintShare(n, seedAmounts);
-        newline(x, 3);
-        x.writeStartElement("node");
-        x.writeAttribute("id", XmlText.attribute(a.value()));
-        x.writeAttribute("label", XmlText.token(a.abbreviated(4) + label.map(l -> " " + l.entity()).orElse("")));
-        newline(x, 4);
-        x.writeStartElement("attvalues");
-        attvalue(x, 5, "address", a.value());
-        attvalue(x, 5, "chain", a.chain().name());
-        attvalue(x, 5, "entity", label.map(Label::entity).orElse(""));
-        attvalue(x, 5, "category", label.map(l -> l.category().code()).orElse(""));
-        attvalue(x, 5, "role", n.role().name().toLowerCase(Locale.ROOT));
-        attvalue(x, 5, "endpoint", n.endpoint().map(EndpointKind::code).orElse(""));
-        attvalue(x, 5, "hop", Integer.toString(n.hop()));
-        attvalue(x, 5, "received", amounts(n.received()));
-        attvalue(x, 5, "sent", amounts(n.sent()));
-        attvalue(x, 5, "held", amounts(n.held()));
-        attvalue(x, 5, "flags", String.join(", ", new TreeSet<>(flagTypes.getOrDefault(a, List.of()))));
-        attvalue(x, 5, "taint_share", share.signum() == 0 ? "0" : share.stripTrailingZeros().toPlainString());
-        newline(x, 4);
-        x.writeEndElement();
-        viz(x, colour(n), size(share));
-        newline(x, 3);
-        x.writeEndElement();
-    }
-
-    private static void contextNode(Address a, Map<Address, List<String>> flagTypes, XMLStreamWriter x)
-            throws XMLStreamException {
-        newline(x, 3);
-        x.writeStartElement("node");
-        x.writeAttribute("id", XmlText.attribute(a.value()));
-        x.writeAttribute("label", XmlText.token(a.abbreviated(4)));
-        newline(x, 4);
-        x.writeStartElement("attvalues");
-        attvalue(x, 5, "address", a.value());
-        attvalue(x, 5, "chain", a.chain().name());
-        attvalue(x, 5, "entity", "");
-        attvalue(x, 5, "category", "");
-        attvalue(x, 5, "role", CONTEXT);
-        attvalue(x, 5, "endpoint", "");
-        attvalue(x, 5, "received", "");
-        attvalue(x, 5, "sent", "");
-        attvalue(x, 5, "held", "");
-        attvalue(x, 5, "flags", String.join(", ", new TreeSet<>(flagTypes.getOrDefault(a, List.of()))));
-        attvalue(x, 5, "taint_share", "0");
-        newline(x, 4);
-        x.writeEndElement();
-        viz(x, CONTEXT_COLOUR, size(BigDecimal.ZERO));
-        newline(x, 3);
-        x.writeEndElement();
-    }
-
-    private static void viz(XMLStreamWriter x, Rgb c, String size) throws XMLStreamException {
-        newline(x, 4);
-        x.writeEmptyElement("viz", "color", VIZ_NS);
-        x.writeAttribute("r", Integer.toString(c.r()));
-        x.writeAttribute("g", Integer.toString(c.g()));
-        x.writeAttribute("b", Integer.toString(c.b()));
-        newline(x, 4);
-        x.writeEmptyElement("viz", "size", VIZ_NS);
-        x.writeAttribute("value", size);
-    }
-
-    /** "amount SYMBOL" per asset in asset order, joined by "; ", amounts as exact decimal text. */
-    private static String amounts(SortedMap<Asset, BigInteger> m) {
-        StringJoiner j = new StringJoiner("; ");
-        for (Map.Entry<Asset, BigInteger> e : m.entrySet()) {
-            j.add(Amount.of(e.getKey(), e.getValue()).toDecimalString() + " " + e.getKey().symbol());
-        }
-        return j.toString();
-    }
-
-    /** The largest share of any seed asset the node received, sent or holds, at most 1. */
-    private static BigDecimal taintShare(Node n, SortedMap<Asset, BigInteger> seedAmounts) {
-        BigDecimal best = BigDecimal.ZERO;
-        for (SortedMap<Asset, BigInteger> m : List.of(n.received(), n.sent(), n.held())) {
-            for (Map.Entry<Asset, BigInteger> e : m.entrySet()) {
-                best = best.max(TraceResult.share(e.getValue(), seedAmounts.get(e.getKey())));
-            }
-        }
-        return best.min(BigDecimal.ONE);
-    }
-
-    /** 5 + 45·√share, three decimals: 5 for no taint, 50 for the whole seed amount. */
-    private static String size(BigDecimal share) {
-        BigDecimal root = share.signum() == 0 ? BigDecimal.ZERO : share.sqrt(SQRT_DIGITS);
-        return SIZE_MIN.add(SIZE_RANGE.multiply(root)).setScale(3, RoundingMode.HALF_EVEN).toPlainString();
-    }
-
-    private static Rgb colour(Node n) {
-        if (n.role() == TraceResult.Role.SEED) {
-            return SEED;
-        }
-        if (n.role() == TraceResult.Role.EARLIER) {
-            return CONTEXT_COLOUR;
-        }
-        if (n.endpoint().isEmpty()) {
-            return FOLLOWED;
-        }
-        return switch (n.endpoint().get()) {
-            case HELD -> HELD;
-            case STOPPED -> {
-                Category c = n.label().map(Label::category).orElse(Category.OTHER);
-                yield c == Category.MIXER ? STOPPED_MIXER : c == Category.BRIDGE ? STOPPED_BRIDGE : STOPPED;
-            }
-            case FRONTIER -> FRONTIER;
-            case HOP_LIMIT -> HOP_LIMIT;
-            case FAN_OUT_CUT -> FAN_OUT_CUT;
-            case BELOW_MINIMUM -> BELOW_MINIMUM;
-            case FEE -> CONTEXT_COLOUR;
-            case SWAPPED -> SWAPPED;
-        };
-    }
-
-    // ---- edges ----
-
-    private static void edges(TraceResult r, XMLStreamWriter x) throws XMLStreamException {
+    private static void edges(ExportGraph g, XMLStreamWriter x) throws XMLStreamException {
         newline(x, 2);
         x.writeStartElement("edges");
-        x.writeAttribute("count", Integer.toString(r.transfers().size()));
-        Map<dev.tracer.model.TxHash, java.util.TreeSet<String>> byTx = new java.util.HashMap<>();
-        for (dev.tracer.model.Flag f : r.flags()) {
-            for (dev.tracer.model.TxHash h : f.txs()) {
-                byTx.computeIfAbsent(h, k -> new java.util.TreeSet<>()).add(f.type());
-            }
-        }
-        for (TracedTransfer t : r.transfers()) {
-            edge(t, String.join(", ", byTx.getOrDefault(t.transfer().tx(), new java.util.TreeSet<>())), x);
+        x.writeAttribute("count", Integer.toString(g.edgeCount()));
+        for (Iterator<ExportGraph.EdgeRow> it = g.edges(); it.hasNext(); ) {
+            ExportGraph.EdgeRow e = it.next();
+            newline(x, 3);
+            x.writeStartElement("edge");
+            x.writeAttribute("id", e.id());
+            x.writeAttribute("source", e.source());
+            x.writeAttribute("target", e.target());
+            x.writeAttribute("label", e.label());
+            x.writeAttribute("weight", e.weight());
+            x.writeAttribute("start", e.time());
+            x.writeAttribute("end", e.time());
+            attvalues(x, ExportGraph.EDGE_COLUMNS, e.values());
+            newline(x, 3);
+            x.writeEndElement();
         }
         newline(x, 2);
         x.writeEndElement();
     }
 
-    private static void edge(TracedTransfer t, String flags, XMLStreamWriter x) throws XMLStreamException {
-        Transfer tr = t.transfer();
-        Asset asset = tr.asset();
-        String tainted = Amount.toDecimalString(t.tainted(), asset.decimals());
-        String time = TIME.format(tr.time().truncatedTo(ChronoUnit.SECONDS));
-        newline(x, 3);
-        x.writeStartElement("edge");
-        x.writeAttribute("id", "e" + t.edge());
-        x.writeAttribute("source", XmlText.attribute(tr.from().value()));
-        x.writeAttribute("target", XmlText.attribute(tr.to().value()));
-        x.writeAttribute("label", XmlText.token(tainted + " " + asset.symbol()));
-        x.writeAttribute("weight", weight(t.tainted(), asset.decimals()));
-        x.writeAttribute("start", time);
-        x.writeAttribute("end", time);
+    private static void attvalues(XMLStreamWriter x, List<ExportGraph.Column> columns, String[] values)
+            throws XMLStreamException {
         newline(x, 4);
         x.writeStartElement("attvalues");
-        attvalue(x, 5, "tx", tr.tx().value());
-        attvalue(x, 5, "asset", asset.symbol());
-        attvalue(x, 5, "asset_id", asset.id());
-        attvalue(x, 5, "amount", tr.value().toDecimalString());
-        attvalue(x, 5, "tainted", tainted);
-        attvalue(x, 5, "kind", tr.kind().code());
-        attvalue(x, 5, "block", Long.toString(tr.block()));
-        attvalue(x, 5, "flags", flags);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                newline(x, 5);
+                x.writeEmptyElement("attvalue");
+                x.writeAttribute("for", columns.get(i).id());
+                x.writeAttribute("value", values[i]);
+            }
+        }
         newline(x, 4);
         x.writeEndElement();
-        newline(x, 3);
-        x.writeEndElement();
-    }
-
-    /** Whole units to 16 significant digits, plain decimal text (an {@code xsd:double} without exponent). */
-    private static String weight(BigInteger baseUnits, int decimals) {
-        BigDecimal w = new BigDecimal(baseUnits, decimals).round(WEIGHT_DIGITS);
-        return w.signum() == 0 ? "0" : w.stripTrailingZeros().toPlainString();
-    }
-
-    // ---- output helpers ----
-
-    private static void attvalue(XMLStreamWriter x, int depth, String id, String value) throws XMLStreamException {
-        newline(x, depth);
-        x.writeEmptyElement("attvalue");
-        x.writeAttribute("for", id);
-        x.writeAttribute("value", XmlText.attribute(value));
     }
 
     private static void textElement(XMLStreamWriter x, int depth, String name, String text) throws XMLStreamException {
@@ -433,7 +196,7 @@ public final class GexfWriter {
     }
 
     /** A line break and two spaces per level: indentation is part of the deterministic output. */
-    private static void newline(XMLStreamWriter x, int depth) throws XMLStreamException {
+    static void newline(XMLStreamWriter x, int depth) throws XMLStreamException {
         x.writeCharacters("\n" + "  ".repeat(depth));
     }
 }

@@ -29,6 +29,10 @@ import java.util.TreeSet;
  * both strings so no JSON parser rounds them. Streams through Jackson's generator (O(V + E),
  * no document tree); keys and arrays are in a fixed order, so the same result gives the same
  * bytes.
+ *
+ * <p>The report is complete enough to be read back: {@link ReportJsonReader} rebuilds the same
+ * {@link TraceResult} from it (every transfer carries its position in the chain, the graph edge
+ * it came from and its full value), so graph exports and run diffs work from saved reports.
  */
 public final class ReportJsonWriter {
     public static final String FORMAT = "tracer-report/1";
@@ -71,6 +75,9 @@ public final class ReportJsonWriter {
                 j.writeStringField("time", u.at().time().toString());
                 j.writeBooleanField("counted_as_stolen", u.countedAsStolen());
                 amount(j, "tainted_", u.amount().asset(), u.tainted());
+                j.writeObjectFieldStart("at");
+                transferFields(j, u.at());
+                j.writeEndObject();
                 j.writeEndObject();
             }
             j.writeEndArray();
@@ -165,6 +172,8 @@ public final class ReportJsonWriter {
         j.writeStringField("category", l.get().category().code());
         j.writeStringField("source", l.get().source());
         j.writeNumberField("confidence", l.get().confidence());
+        j.writeBooleanField("cluster_definer", l.get().clusterDefiner());
+        j.writeStringField("pack", l.get().pack());
         j.writeEndObject();
     }
 
@@ -382,6 +391,11 @@ public final class ReportJsonWriter {
                 j.writeStringField("from", t.from().value());
                 j.writeStringField("to", t.to().value());
                 j.writeNumberField("block", t.block());
+                j.writeStringField("time", t.time().toString());
+                j.writeStringField("kind", t.kind().code());
+                j.writeNumberField("tx_index", t.txIndex());
+                j.writeNumberField("position", t.position());
+                amount(j, "", t.asset(), t.amount());
                 j.writeEndObject();
             } else {
                 j.writeNullField("reached_by");
@@ -398,6 +412,8 @@ public final class ReportJsonWriter {
         j.writeStringField("from", t.from().value());
         j.writeStringField("to", t.to().value());
         j.writeStringField("kind", t.kind().code());
+        j.writeNumberField("tx_index", t.txIndex());
+        j.writeNumberField("position", t.position());
         amount(j, "", t.asset(), t.amount());
     }
 
@@ -405,6 +421,7 @@ public final class ReportJsonWriter {
         j.writeArrayFieldStart("transfers");
         for (TraceResult.TracedTransfer t : r.transfers()) {
             j.writeStartObject();
+            j.writeNumberField("edge", t.edge());
             transferFields(j, t.transfer());
             amount(j, "tainted_", t.transfer().asset(), t.tainted());
             j.writeEndObject();

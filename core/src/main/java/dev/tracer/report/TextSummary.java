@@ -32,8 +32,13 @@ public final class TextSummary {
         this.top = top;
     }
 
+    /**
+     * Writes the summary. Characters that would control the terminal rather than show (ESC and
+     * the other C0/C1 controls, bidirectional overrides) become U+FFFD: token symbols and labels
+     * are attacker-chosen.
+     */
     public void write(TraceResult r, Writer w) {
-        PrintWriter out = new PrintWriter(w);
+        PrintWriter out = new PrintWriter(SafeText.terminal(w));
         header(out, r);
         seeds(out, r);
         hops(out, r);
@@ -48,6 +53,14 @@ public final class TextSummary {
             out.println("Warning: " + warning);
         }
         out.flush();
+    }
+
+    /**
+     * {@code w} with the same protection as the summary: characters that would control a terminal
+     * (C0/C1 controls other than tab and line breaks, bidirectional overrides) become U+FFFD.
+     */
+    public static Writer terminalSafe(Writer w) {
+        return SafeText.terminal(w);
     }
 
     private static String amount(Asset a, BigInteger v) {

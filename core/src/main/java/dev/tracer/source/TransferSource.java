@@ -33,4 +33,9 @@ public interface TransferSource {
 
     /** One line naming the source for reports, without secrets (no API keys). */
     String description();
+
+    /** Requests made, cache hits and bytes so far; {@link SourceStats#NONE} for sources that fetch nothing. */
+    default SourceStats stats() {
+        return SourceStats.NONE;
+    }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Traces over a {@link TransferSource} that is fetched on demand, with the same engine as a
@@ -38,6 +39,7 @@ public final class ExpandingTrace {
     private final Function<Dataset, Tracer> tracerFor;
     private final int maxAddresses;
     private final Consumer<String> progress;
+    private final LongSupplier nanoTime;
 
     /**
      * @param tracerFor    builds the tracer (labels, classifier, model, policy) for a dataset
@@ -46,6 +48,15 @@ public final class ExpandingTrace {
      */
     public ExpandingTrace(TransferSource source, Function<Dataset, Tracer> tracerFor, int maxAddresses,
                           Consumer<String> progress) {
+        this(source, tracerFor, maxAddresses, progress, null);
+    }
+
+    /**
+     * As above; with {@code nanoTime} (a monotonic clock) each progress line also gives the
+     * source's node requests per second since the trace began.
+     */
+    public ExpandingTrace(TransferSource source, Function<Dataset, Tracer> tracerFor, int maxAddresses,
+                          Consumer<String> progress, LongSupplier nanoTime) {
         this.source = Objects.requireNonNull(source, "source");
         this.tracerFor = Objects.requireNonNull(tracerFor, "tracerFor");
         if (maxAddresses < 1) {
@@ -53,9 +64,19 @@ public final class ExpandingTrace {
         }
         this.maxAddresses = maxAddresses;
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.nanoTime = nanoTime;
+    }
+
+    /** The result and the dataset of the last round (what detectors and exports need besides the result). */
+    public record Outcome(TraceResult result, Dataset dataset) {
     }
 
     public TraceResult trace(List<Seed> seeds, Direction direction) {
+        return traceWithData(seeds, direction).result();
+    }
+
+    /** As {@link #trace}, with the dataset the final result was traced on. */
+    public Outcome traceWithData(List<Seed> seeds, Direction direction) {
         BlockRange range = source.range();
         Set<Transfer> transfers = new LinkedHashSet<>();
         TreeSet<Address> covered = new TreeSet<>();
@@ -73,16 +94,22 @@ public final class ExpandingTrace {
         }
         boolean budgetHit = false;
         TraceResult result;
+        Dataset d;
         int round = 0;
+        long start = nanoTime == null ? 0 : nanoTime.getAsLong();
         while (true) {
+            if (!toFetch.isEmpty()) {
+                progress.accept(String.format("round %d: fetching %d address(es), %d fetched so far", round, toFetch.size(),
+                        covered.size()));
+            }
             fetch(toFetch, range, transfers);
             covered.addAll(toFetch);
-            Dataset d = new Dataset(source.chain(),
+            d = new Dataset(source.chain(),
                     new Coverage(source.chain(), range, false, covered, covered),
                     TransferGraph.builder().addAll(transfers).build(), source.description());
             result = tracerFor.apply(d).trace(seeds, direction);
-            progress.accept(String.format("round %d: %d addresses fetched, %d transfers, %d reached",
-                    round++, covered.size(), transfers.size(), result.nodes().size()));
+            progress.accept(String.format("round %d: %d addresses fetched, %d transfers, %d reached%s",
+                    round++, covered.size(), transfers.size(), result.nodes().size(), rate(start)));
             toFetch = new ArrayList<>();
             for (TraceResult.Node n : result.nodes()) {
                 if (n.endpoint().orElse(null) == EndpointKind.FRONTIER && n.hop() < result.policy().maxHops()
@@ -97,12 +124,23 @@ public final class ExpandingTrace {
             if (toFetch.isEmpty()) {
                 break;
             }
+            progress.accept(String.format("frontier: %d address(es) below the hop limit to fetch", toFetch.size()));
         }
         if (!budgetHit) {
-            return result;
+            return new Outcome(result, d);
         }
-        return result.withWarning("address budget of " + maxAddresses
-                + " reached: some frontiers below the hop limit were not fetched");
+        return new Outcome(result.withWarning("address budget of " + maxAddresses
+                + " reached: some frontiers below the hop limit were not fetched"), d);
+    }
+
+    private String rate(long start) {
+        if (nanoTime == null) {
+            return "";
+        }
+        long requests = source.stats().nodeRequests();
+        double secs = Math.max(1e-3, (nanoTime.getAsLong() - start) / 1e9);
+        return String.format(java.util.Locale.ROOT, "; %d node requests (%.1f/s), %d from caches",
+                requests, requests / secs, source.stats().memoryHits() + source.stats().diskHits());
     }
 
     private void fetch(List<Address> addresses, BlockRange range, Set<Transfer> into) {

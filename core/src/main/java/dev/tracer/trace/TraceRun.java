@@ -29,6 +29,7 @@ final class TraceRun {
     private static final byte ENDPOINT = 2;
     private static final long SEED_MARK = 0xFFFF_FFFFL;
     private static final int LOOKALIKE_HEX = 4;
+    private static final int STOP_CONFIDENCE = 50;
 
     private final TransferGraph g;
     private final Dataset data;
@@ -220,12 +221,21 @@ final class TraceRun {
         return traced[g.assetId(e)] && !g.isZeroAmount(e);
     }
 
+    /**
+     * An address is a stop when any of its labels with at least {@link #STOP_CONFIDENCE}
+     * confidence is in a stop category (an exchange also labelled "sanctioned" is still an
+     * exchange: the trail leaves the public ledger there).
+     */
     private boolean isStop(int a) {
         if (policy.stopAt().isEmpty()) {
             return false;
         }
-        Optional<Label> l = labels.best(g.address(a));
-        return l.isPresent() && policy.stopAt().contains(l.get().category());
+        for (Label l : labels.labels(g.address(a))) {
+            if (l.confidence() >= STOP_CONFIDENCE && policy.stopAt().contains(l.category())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** First index k in a's out list (direction order) whose edge's ord exceeds {@code o}. */

@@ -160,6 +160,16 @@ class AddressTest {
     }
 
     @Test
+    void aBitcoinAddressWithABadChecksumSaysSo() {
+        // from a real third-party exchange list (shared/data/labels/btc-entities/exchange-modern-curated.csv, line 7)
+        assertThatThrownBy(() -> Address.parse(Chain.BITCOIN, "39884E3j6KZj82FK4hA3t6K5GCHkWwqLHv"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("malformed Bitcoin address '39884E3j6KZj82FK4hA3t6K5GCHkWwqLHv': bad checksum");
+        assertThatThrownBy(() -> Address.parse(Chain.BITCOIN, "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5"))
+                .hasMessage("malformed Bitcoin address 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5': bad checksum");
+    }
+
+    @Test
     void bech32NormalisesToLowerCase() {
         String lower = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"; // BIP-173 example
         Address fromUpper = Address.parse(Chain.BITCOIN, lower.toUpperCase(Locale.ROOT));

@@ -184,10 +184,10 @@ class GexfWriterTest {
         assertThat(toExchange).containsEntry("amount", "1.234567890123456789")
                 .containsEntry("tainted", "1.234567890123456789")
                 .containsEntry("asset", "ETH").containsEntry("asset_id", "ethereum:native")
-                .containsEntry("kind", "native").containsEntry("block", "102");
+                .containsEntry("transfer_kind", "native").containsEntry("kind", "transfer").containsEntry("block", "102");
         Map<String, String> token = attvalues(edgeById.get("e1"));
         assertThat(token).containsEntry("asset", HOSTILE_SYMBOL_WRITTEN).containsEntry("amount", "1000.5")
-                .containsEntry("asset_id", "ethereum:" + TOKEN.value()).containsEntry("kind", "token");
+                .containsEntry("asset_id", "ethereum:" + TOKEN.value()).containsEntry("transfer_kind", "token");
         assertThat(edgeById.get("e1").getAttribute("label")).isEqualTo("1000.5 " + HOSTILE_SYMBOL_WRITTEN);
     }
 

@@ -69,6 +69,74 @@ final class AtomicOutput {
         }
     }
 
+    /** Fills a directory. */
+    interface DirectoryContent {
+        void writeInto(Path emptyDir) throws IOException;
+    }
+
+    /**
+     * Replaces the directory {@code out} as a whole: {@code content} fills a temporary sibling,
+     * which is then moved into place (the old directory, if any, moved aside first and deleted
+     * after). A failure leaves {@code out} as it was.
+     */
+    static void replaceDirectory(Path out, DirectoryContent content) {
+        Path abs = out.toAbsolutePath();
+        Path tmp = null;
+        Path old = null;
+        try {
+            Files.createDirectories(abs.getParent());
+            tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp-");
+            openUp(tmp);
+            content.writeInto(tmp);
+            if (Files.exists(abs)) {
+                old = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".old-");
+                Files.move(abs, old.resolve("d"), StandardCopyOption.ATOMIC_MOVE);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                if (old != null) {
+                    Files.move(old.resolve("d"), abs, StandardCopyOption.ATOMIC_MOVE);
+                }
+                throw e;
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new SourceException.Unavailable(abs + ": cannot write: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                deleteQuietly(tmp);
+            }
+            if (old != null) {
+                deleteQuietly(old);
+            }
+        }
+    }
+
+    /** Writes one file all or nothing: a temporary sibling, then renamed over {@code file}. */
+    static void writeFile(Path file, Content c) {
+        Path abs = file.toAbsolutePath();
+        Path tmp = null;
+        try {
+            Files.createDirectories(abs.getParent());
+            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                c.write(w);
+            }
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+        } catch (IOException e) {
+            throw new SourceException.Unavailable(abs + ": cannot write: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                deleteQuietly(tmp);
+            }
+        }
+    }
+
     /** Temporary directories are created owner-only; give the result ordinary permissions. */
     static void openUp(Path dir) throws IOException {
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {

@@ -61,6 +61,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Run only these sections: ${COMPLETION-CANDIDATES} (default: all).")
     List<Benchmark.Section> only;
 
+    @Option(names = "--rpc", paramLabel = "URL",
+            description = "A local anvil node for the requests section (a scenario is played on it); "
+                    + "without it that section is reported as not run.")
+    String rpc;
+
     @Override
     public Integer call() {
         Path dir = dataDir;
@@ -75,7 +80,8 @@ final class BenchCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         try {
             Benchmark.Config config = new Benchmark.Config(transfers, seed, repetitions, warmups, starts, dir,
-                    only == null || only.isEmpty() ? EnumSet.allOf(Benchmark.Section.class) : EnumSet.copyOf(only));
+                    only == null || only.isEmpty() ? EnumSet.allOf(Benchmark.Section.class) : EnumSet.copyOf(only),
+                    java.util.Optional.ofNullable(rpc));
             BenchReport report = new Benchmark(config, NanoClock.system(), Clock.systemUTC(), line -> {
                 err.println("bench: " + line);
                 err.flush();

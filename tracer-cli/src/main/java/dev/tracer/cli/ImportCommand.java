@@ -5,13 +5,9 @@ import dev.tracer.model.Address;
 import dev.tracer.model.Chain;
 import dev.tracer.model.InvalidInputException;
 import dev.tracer.source.Dataset;
-import dev.tracer.source.SourceException;
 import dev.tracer.source.etl.EtlCsvWriter;
 import dev.tracer.source.etl.ExplorerCsvImporter;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,29 +93,6 @@ final class ImportCommand implements Runnable {
 
     /** Writes a dataset directory all-or-nothing: into a temporary sibling, then swapped in. */
     static void writeDataset(Dataset d, Path out) {
-        Path abs = out.toAbsolutePath();
-        Path tmp = null;
-        Path old = null;
-        try {
-            Files.createDirectories(abs.getParent());
-            tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp-");
-            AtomicOutput.openUp(tmp);
-            new EtlCsvWriter().write(d, tmp);
-            if (Files.exists(abs)) {
-                old = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".old-");
-                Files.move(abs, old.resolve("d"), StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-        } catch (IOException e) {
-            throw new SourceException.Unavailable(abs + ": cannot write: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                AtomicOutput.deleteQuietly(tmp);
-            }
-            if (old != null) {
-                AtomicOutput.deleteQuietly(old);
-            }
-        }
+        AtomicOutput.replaceDirectory(out, tmp -> new EtlCsvWriter().write(d, tmp));
     }
 }

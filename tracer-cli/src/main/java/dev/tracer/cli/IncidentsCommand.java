@@ -30,12 +30,17 @@ final class IncidentsCommand implements Callable<Integer> {
         IncidentCatalog cat = IncidentCatalog.read(Fixtures.locate(fixtures).resolve("incidents"));
         var out = spec.commandLine().getOut();
         for (Incident i : cat.incidents()) {
-            out.printf("%s  %s  %s%n", i.id(), i.date(), i.name());
-            out.printf("    victim: %s; stolen: %s; attribution: %s%n", i.victim(), i.amountStolen(), i.attribution());
-            out.printf("    chains: %s; seeds: %d; data: %s%n", String.join(", ", i.chains()), i.seeds().size(),
+            out.printf("%s  %s  %s%n", i.id(), i.date().map(Object::toString).orElse("date unknown"), Terminal.safe(i.name()));
+            out.printf("    victim: %s; stolen: %s; attribution: %s%n", Terminal.safe(i.victim()),
+                    Terminal.safe(i.amountStolen()), Terminal.safe(i.attribution()));
+            out.printf("    chains: %s; seeds: %d; data: %s%n", i.chains().isEmpty() ? "unknown" : String.join(", ", i.chains()),
+                    i.seeds().size(),
                     i.data().isPresent() ? "bundled" : "none (trace with a live source or --data)");
             for (Incident.Source s : i.sources()) {
-                out.printf("    source: %s %s%n", s.title(), s.url());
+                out.printf("    source: %s%s%n", Terminal.safe(s.title()), s.url().isEmpty() ? "" : " " + Terminal.safe(s.url()));
+            }
+            if (!i.notes().isEmpty()) {
+                out.printf("    notes: %s%n", Terminal.safe(i.notes()));
             }
         }
         return ExitCodes.OK;

@@ -8,7 +8,9 @@ import dev.tracer.detect.KnownContracts;
 import dev.tracer.graph.TransferGraph;
 import dev.tracer.incident.Incident;
 import dev.tracer.incident.IncidentCatalog;
+import dev.tracer.incident.IncidentTracer;
 import dev.tracer.label.Category;
+import dev.tracer.label.LabelPacks;
 import dev.tracer.label.LabelStore;
 import dev.tracer.model.Address;
 import dev.tracer.model.Asset;
@@ -19,14 +21,21 @@ import dev.tracer.report.GexfWriter;
 import dev.tracer.report.ReportJsonWriter;
 import dev.tracer.report.TextSummary;
 import dev.tracer.source.Dataset;
+import dev.tracer.source.SourceException;
+import dev.tracer.source.SourceStats;
+import dev.tracer.source.evm.EvmRpcSource;
+import dev.tracer.source.rpc.RpcStack;
 import dev.tracer.source.etl.EtlCsvReader;
 import dev.tracer.trace.Direction;
+import dev.tracer.trace.ExpandingTrace;
 import dev.tracer.trace.Seed;
 import dev.tracer.trace.TaintModel;
 import dev.tracer.trace.TracePolicy;
 import dev.tracer.trace.TraceResult;
 import dev.tracer.trace.Tracer;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +48,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +59,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code tracer trace}: follow funds from seeds through a bundled incident or a data directory. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = {"Follows funds from seed addresses or transactions and says where they are now.",
-            "Prints a summary on stdout; with --out writes report.json and graph.gexf (GEXF 1.3, for Gephi)."},
+            "Prints a summary on stdout; with --out writes report.json and graph.gexf (GEXF 1.3, for Gephi).",
+            "Live sources (--rpc, --replay) also write source.json: node calls made, cache hits, bytes."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
 final class TraceCommand implements Callable<Integer> {
@@ -69,7 +80,43 @@ final class TraceCommand implements Callable<Integer> {
 
         @Option(names = "--data", paramLabel = "DIR", description = "A directory in the ethereum-etl CSV schema (transactions.csv, token_transfers.csv, traces.csv, tokens.csv, blocks.csv, dataset.json).")
         Path data;
+
+        @Option(names = "--rpc", paramLabel = "URL", description = "Trace live from an EVM JSON-RPC node (trace_filter on Erigon, Nethermind, Reth, anvil; a block scan on geth). An API key in the URL is never shown.")
+        String rpc;
+
+        @Option(names = "--replay", paramLabel = "DIR", description = "Trace from a recording made with --record: every node call is answered from DIR, no network; a call not in it is an error naming it.")
+        Path replay;
     }
+
+    @Option(names = "--chain", paramLabel = "CHAIN", description = "With --rpc or --replay: the chain the node must serve (ethereum, or an EVM chain id such as 137); checked against eth_chainId.")
+    String chain;
+
+    @Option(names = "--record", paramLabel = "DIR", description = "With --rpc: write every node call the trace needed and its answer into DIR (one file per call) for --replay.")
+    Path record;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "With --rpc: a persistent cache of node answers; a repeated or overlapping trace asks the node only for what it has not seen.")
+    Path cache;
+
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "10", description = "With --rpc: most node calls per second (default: ${DEFAULT-VALUE}); batches count per call.")
+    double rateLimit;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "5", description = "With --rpc: retries of a call after HTTP 429, 5xx, a timeout or a bad answer, with exponential backoff and jitter (default: ${DEFAULT-VALUE}); then exit 3.")
+    int retries;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "With --rpc: seconds to wait for one answer (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Option(names = "--from-block", paramLabel = "N", defaultValue = "0", description = "With --rpc/--replay: first block to fetch (default: ${DEFAULT-VALUE}).")
+    long fromBlock;
+
+    @Option(names = "--to-block", paramLabel = "N", description = "With --rpc/--replay: last block to fetch (default: the node's head). Pinning it makes a repeated trace need no node call at all.")
+    Long toBlock;
+
+    @Option(names = "--max-addresses", paramLabel = "N", defaultValue = "10000", description = "With --rpc/--replay: most addresses fetched (default: ${DEFAULT-VALUE}); the rest stay frontiers and a warning says so.")
+    int maxAddresses;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr (live traces print them by default).")
+    boolean quiet;
 
     @Option(names = {"-a", "--address"}, paramLabel = "ADDR", description = "Seed address (repeatable). With --incident, replaces the incident's seeds.")
     List<String> addresses = new ArrayList<>();
@@ -107,8 +154,11 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--fan-out-cap", paramLabel = "N", defaultValue = "" + TracePolicy.DEFAULT_FAN_OUT_CAP, description = "Most receivers followed from one address (default: ${DEFAULT-VALUE}); the rest are cut and reported.")
     int fanOutCap;
 
-    @Option(names = "--labels", paramLabel = "CSV", description = "Label file (chain,address,entity,category,source,confidence); repeatable.")
+    @Option(names = "--labels", paramLabel = "CSV", description = "More labels (chain,address,entity,category,source,confidence[,cluster_definer]), besides the bundled packs; repeatable.")
     List<Path> labelFiles = new ArrayList<>();
+
+    @Option(names = "--no-bundled-labels", description = "Do not load the label packs bundled under fixtures/labels (see 'tracer labels --packs').")
+    boolean noBundledLabels;
 
     @Option(names = "--tokens", paramLabel = "CSV", description = "More genuine token contracts (chain_id,contract,symbol,decimals).")
     Path tokens;
@@ -131,16 +181,23 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AssetRegistry registry = tokens == null ? AssetRegistry.bundled() : AssetRegistry.bundled().withCsv(tokens);
+        if (input.rpc != null || input.replay != null) {
+            return live(registry);
+        }
+        for (Object[] o : new Object[][] {{"--chain", chain}, {"--record", record}, {"--cache", cache}, {"--to-block", toBlock},
+            {"--from-block", fromBlock == 0 ? null : fromBlock}}) {
+            if (o[1] != null) {
+                throw new InvalidInputException(o[0] + " needs --rpc (or --replay)");
+            }
+        }
         EtlCsvReader reader = new EtlCsvReader(registry);
         Dataset dataset;
         List<Seed> seeds = new ArrayList<>();
         if (input.incident != null) {
             Incident inc = IncidentCatalog.read(Fixtures.locate(fixtures).resolve("incidents")).get(input.incident);
-            Path dir = inc.data().orElseThrow(() -> new InvalidInputException("incident " + inc.id()
-                    + " has no bundled chain data; trace it with --data DIR (or a live source)"));
-            dataset = reader.read(dir);
+            dataset = IncidentTracer.bundledData(inc, reader);
             if (addresses.isEmpty() && txs.isEmpty()) {
-                inc.seeds().forEach(s -> seeds.add(Seed.address(s.address())));
+                seeds.addAll(IncidentTracer.seeds(inc));
             }
         } else {
             Optional<EtlCsvReader.AssumedCoverage> assumed = Optional.ofNullable(coverage).map(TraceCommand::coverage);
@@ -157,35 +214,180 @@ final class TraceCommand implements Callable<Integer> {
         if (seeds.isEmpty()) {
             throw new InvalidInputException("no seeds: give --address or --tx");
         }
-        LabelStore labels = KnownContracts.addTo(LabelStore.empty(), registry);
+        LabelStore labels = KnownContracts.addTo(noBundledLabels ? LabelStore.empty() : bundledLabels(chain), registry);
         for (Path f : labelFiles) {
             labels = labels.withCsv(f);
         }
-        TracePolicy policy = policy(dataset.graph(), registry);
-        FakeTokenClassifier classifier = new FakeTokenClassifier(registry);
-        Tracer.Builder tracer = Tracer.builder()
-                .dataset(dataset)
+        TracePolicy policy = policy(assetsIn(dataset.graph()), registry);
+        IncidentTracer.Builder tracer = IncidentTracer.builder()
+                .registry(registry)
                 .labels(labels)
-                .classifier(classifier)
                 .model(TaintModel.named(model))
-                .policy(policy);
-        if (!noSwaps) {
-            tracer.swaps(new DexSwapContinuity(registry, labels, duration("--swap-window", swapWindow)));
+                .policy(policy)
+                .direction(backward ? Direction.BACKWARD : Direction.FORWARD);
+        if (noSwaps) {
+            tracer.noSwaps();
+        } else {
+            tracer.swaps(duration("--swap-window", swapWindow));
         }
-        TraceResult traced = tracer.build().trace(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
-        TraceResult result = Detectors.standard().apply(traced, dataset, labels, classifier);
+        TraceResult result = tracer.build().trace(dataset, seeds);
+        return render(result, null);
+    }
+
+    /** --rpc / --replay: the live EVM source through the expanding trace. */
+    private Integer live(AssetRegistry registry) {
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> progress = quiet ? s -> { } : s -> {
+            err.println("tracer: " + s);
+            err.flush();
+        };
+        RpcStack.Builder sb = input.rpc != null ? RpcStack.live("--rpc", input.rpc) : RpcStack.replay(input.replay);
+        if (input.rpc != null) {
+            if (retries < 0 || retries > 100) {
+                throw new InvalidInputException("--retries must be between 0 and 100, got " + retries);
+            }
+            if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
+                throw new InvalidInputException("--timeout must be between 0 and 3600 seconds, got " + timeoutSeconds);
+            }
+            sb.rateLimit(rateLimit).maxAttempts(retries + 1)
+                    .timeout(java.time.Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))));
+            if (cache != null) {
+                sb.cacheDir(cache);
+            }
+            if (record != null) {
+                sb.record(record);
+            }
+        } else if (record != null || cache != null) {
+            throw new InvalidInputException((record != null ? "--record" : "--cache") + " cannot be used with --replay");
+        }
+        if (maxAddresses < 1) {
+            throw new InvalidInputException("--max-addresses must be at least 1, got " + maxAddresses);
+        }
+        RpcStack stack = sb.build();
+        EvmRpcSource.Builder eb = EvmRpcSource.builder(stack).fromBlock(fromBlock).progress(progress);
+        if (chain != null) {
+            try {
+                eb.chain(Chain.parse(chain));
+            } catch (InvalidInputException e) {
+                throw InvalidInputException.at("--chain", e);
+            }
+        }
+        if (toBlock != null) {
+            eb.toBlock(toBlock);
+        }
+        EvmRpcSource source = eb.build();
+        Chain c = source.chain();
+        progress.accept(source.description() + " at " + stack.endpoint());
+        List<Seed> seeds = new ArrayList<>();
+        for (String a : addresses) {
+            seeds.add(Seed.address(parseAddress(c, a)));
+        }
+        for (String t : txs) {
+            seeds.add(Seed.tx(parseTx(c, t)));
+        }
+        if (seeds.isEmpty()) {
+            throw new InvalidInputException("no seeds: give --address or --tx");
+        }
+        LabelStore labels = KnownContracts.addTo(noBundledLabels ? LabelStore.empty() : bundledLabels(c), registry);
+        for (Path f : labelFiles) {
+            labels = labels.withCsv(f);
+        }
+        List<Asset> known = new ArrayList<>();
+        known.add(Asset.nativeOf(c));
+        known.addAll(registry.tokens(c));
+        TracePolicy policy = policy(known, registry);
+        LabelStore l = labels;
+        FakeTokenClassifier classifier = new FakeTokenClassifier(registry);
+        TaintModel taint = TaintModel.named(model);
+        DexSwapContinuity swaps = noSwaps ? null : new DexSwapContinuity(registry, l, duration("--swap-window", swapWindow));
+        ExpandingTrace.Outcome traced = new ExpandingTrace(source, d -> {
+            Tracer.Builder t = Tracer.builder().dataset(d).labels(l).classifier(classifier).model(taint).policy(policy);
+            if (swaps != null) {
+                t.swaps(swaps);
+            }
+            return t.build();
+        }, maxAddresses, progress, System::nanoTime).traceWithData(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
+        TraceResult result = Detectors.standard().apply(traced.result(), traced.dataset(), l, classifier);
+        SourceStats stats = source.stats();
+        progress.accept("node calls: " + stats.summary());
+        return render(result, new SourceReport(source.description(), stack.endpoint(), stats));
+    }
+
+    /** What a live source did, written beside the report as source.json (it depends on the caches' state). */
+    private record SourceReport(String description, String endpoint, SourceStats stats) {
+        void write(java.io.Writer w) throws java.io.IOException {
+            w.write("{\n  \"source\": " + quote(description) + ",\n  \"endpoint\": " + quote(endpoint) + ",\n"
+                    + "  \"calls\": " + stats.calls() + ",\n  \"node_requests\": " + stats.nodeRequests() + ",\n"
+                    + "  \"http_requests\": " + stats.httpRequests() + ",\n  \"retries\": " + stats.retries() + ",\n"
+                    + "  \"memory_cache_hits\": " + stats.memoryHits() + ",\n  \"disk_cache_hits\": " + stats.diskHits() + ",\n"
+                    + "  \"replayed\": " + stats.replayed() + ",\n  \"bytes_sent\": " + stats.bytesSent() + ",\n"
+                    + "  \"bytes_received\": " + stats.bytesReceived() + "\n}\n");
+        }
+
+        private static String quote(String s) {
+            StringBuilder b = new StringBuilder("\"");
+            for (char ch : s.toCharArray()) {
+                if (ch == '"' || ch == '\\') {
+                    b.append('\\').append(ch);
+                } else if (ch < 0x20) {
+                    b.append(String.format("\\u%04x", (int) ch));
+                } else {
+                    b.append(ch);
+                }
+            }
+            return b.append('"').toString();
+        }
+    }
+
+    private Integer render(TraceResult result, SourceReport source) {
+        PrintWriter o = spec.commandLine().getOut();
         if (out != null) {
-            new AtomicOutput()
+            AtomicOutput ao = new AtomicOutput()
                     .add("report.json", w -> new ReportJsonWriter().write(result, w))
-                    .add("graph.gexf", w -> new GexfWriter().write(result, w))
-                    .writeTo(out);
+                    .add("graph.gexf", w -> new GexfWriter().write(result, w));
+            if (source != null) {
+                ao.add("source.json", source::write);
+            }
+            ao.writeTo(out);
         }
-        new TextSummary(top).write(result, spec.commandLine().getOut());
+        new TextSummary(top).write(result, o);
+        if (source != null) {
+            o.println();
+            o.println("Source: " + source.description() + " at " + source.endpoint());
+            o.println("Node calls: " + source.stats().summary());
+        }
         if (out != null) {
-            spec.commandLine().getOut().println("Wrote " + out.resolve("report.json") + " and " + out.resolve("graph.gexf"));
+            o.println("Wrote " + out.resolve("report.json") + " and " + out.resolve("graph.gexf")
+                    + (source != null ? " and " + out.resolve("source.json") : ""));
         }
-        spec.commandLine().getOut().flush();
+        o.flush();
         return ExitCodes.OK;
+    }
+
+
+    /**
+     * The bundled label packs' labels on the traced chain; when there are none to be found (the
+     * jar run outside a checkout without --fixtures), a warning on stderr and no labels rather
+     * than a failed trace.
+     */
+    private LabelStore bundledLabels(Chain chain) {
+        Path dir;
+        try {
+            dir = Fixtures.locate(fixtures);
+        } catch (SourceException.Unavailable e) {
+            warnNoLabels(e.getMessage());
+            return LabelStore.empty();
+        }
+        if (!Files.isRegularFile(dir.resolve(LabelPacks.DIRECTORY).resolve(LabelPacks.INDEX))) {
+            warnNoLabels(dir.resolve(LabelPacks.DIRECTORY).resolve(LabelPacks.INDEX) + ": no such file");
+            return LabelStore.empty();
+        }
+        return LabelStore.bundled(dir, chain);
+    }
+
+    private void warnNoLabels(String why) {
+        spec.commandLine().getErr().println("tracer: warning: no bundled label packs (" + why
+                + "); tracing without them (--no-bundled-labels silences this)");
     }
 
     private static EtlCsvReader.AssumedCoverage coverage(String s) {
@@ -212,7 +414,15 @@ final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    private TracePolicy policy(TransferGraph graph, AssetRegistry registry) {
+    private static List<Asset> assetsIn(TransferGraph graph) {
+        List<Asset> out = new ArrayList<>();
+        for (int i = 0; i < graph.assetCount(); i++) {
+            out.add(graph.asset(i));
+        }
+        return out;
+    }
+
+    private TracePolicy policy(List<Asset> available, AssetRegistry registry) {
         TracePolicy.Builder b = TracePolicy.builder().maxHops(hops).fanOutCap(fanOutCap);
         try {
             b.minAmount(new BigDecimal(minAmount.strip()));
@@ -226,7 +436,7 @@ final class TraceCommand implements Callable<Integer> {
             b.until(time("--until", until, true));
         }
         for (String a : assets) {
-            b.asset(asset(graph, registry, a));
+            b.asset(asset(available, registry, a));
         }
         if (stopAt != null) {
             Set<Category> cats = EnumSet.noneOf(Category.class);
@@ -279,12 +489,11 @@ final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    private static Asset asset(TransferGraph graph, AssetRegistry registry, String text) {
+    private static Asset asset(List<Asset> available, AssetRegistry registry, String text) {
         String t = text.strip();
         List<Asset> candidates = new ArrayList<>();
-        for (int i = 0; i < graph.assetCount(); i++) {
-            Asset a = graph.asset(i);
-            if (!registry.isKnown(a)) {
+        for (Asset a : available) {
+            if (!a.isNative() && !registry.isKnown(a)) {
                 continue;
             }
             boolean match = a.symbol().equalsIgnoreCase(t)

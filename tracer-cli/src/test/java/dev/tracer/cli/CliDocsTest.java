@@ -16,7 +16,7 @@ class CliDocsTest {
     void cliPageListsEveryOptionAndExitCode() throws IOException {
         String doc = Files.readString(SharedData.fixtures().getParent().resolve("docs/cli.md"));
         check(new CommandLine(new TracerCommand()), doc);
-        for (String code : new String[] {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3}) {
+        for (String code : new String[] {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L4}) {
             assertThat(doc).contains("| " + code.substring(0, 1) + " |");
         }
     }

@@ -1,0 +1,158 @@
+package dev.tracer.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracer.source.SourceException;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The laundering pattern of the live-source scenario (equal-lot splits from a theft address,
+ * onward splits at every hop), scaled up and played on a local anvil node for the request
+ * benchmark. Two theft addresses share half of their downstream:
+ * <pre>
+ *  T1 ──► X ──► shared tree S        T2 ──► X
+ *  T1 ──► Y ──► tree P1              T2 ──► Z ──► tree P2
+ * </pre>
+ * S, P1 and P2 are trees of the same fan-out and depth, so a trace from T2 after one from T1
+ * reaches half new addresses and half already fetched. Transfers go in that order (both thefts
+ * reach X before X moves anything), one transaction per block, sent from impersonated accounts
+ * ({@code anvil_impersonateAccount}) funded with {@code anvil_setBalance}, so no keys are needed.
+ * Only the given node (a loopback URL) is contacted. Addresses come from a seeded Random.
+ */
+public final class BranchingScenario {
+    private static final BigInteger ETH = BigInteger.TEN.pow(18);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What was played: the two theft addresses, the addresses each can reach, the last block. */
+    public record Played(String t1, String t2, int reachable1, int reachable2, int shared, long lastBlock) {
+    }
+
+    private final String url;
+    private final int fanOut;
+    private final int depth;
+    private final Random random;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private int id;
+
+    /**
+     * @param url    the node, e.g. {@code http://127.0.0.1:8545} (anvil)
+     * @param fanOut receivers per address in the trees
+     * @param depth  levels of each tree below its root
+     */
+    public BranchingScenario(String url, int fanOut, int depth, long seed) {
+        if (fanOut < 1 || depth < 1) {
+            throw new IllegalArgumentException("fan-out and depth must be positive");
+        }
+        this.url = url;
+        this.fanOut = fanOut;
+        this.depth = depth;
+        this.random = new Random(seed);
+    }
+
+    /** Plays the scenario; returns its addresses and sizes. */
+    public Played play() {
+        String t1 = fresh();
+        String t2 = fresh();
+        String x = fresh();
+        String y = fresh();
+        String z = fresh();
+        fund(t1);
+        fund(t2);
+        send(t1, x, ETH.multiply(BigInteger.valueOf(10)));
+        send(t2, x, ETH.multiply(BigInteger.valueOf(10)));
+        send(t1, y, ETH.multiply(BigInteger.valueOf(10)));
+        send(t2, z, ETH.multiply(BigInteger.valueOf(10)));
+        int s = tree(x);
+        int p1 = tree(y);
+        int p2 = tree(z);
+        long last = Long.decode(call("eth_blockNumber", JSON.createArrayNode()).asText());
+        // reachable: the roots and their trees (each theft address reaches X and its own root)
+        return new Played(t1, t2, 2 + s + p1, 2 + s + p2, 1 + s, last);
+    }
+
+    /** Splits the root's funds into equal lots down {@code depth} levels; returns the addresses below the root. */
+    private int tree(String root) {
+        List<String> level = List.of(root);
+        BigInteger lot = ETH.multiply(BigInteger.valueOf(10));
+        int count = 0;
+        for (int d = 0; d < depth; d++) {
+            lot = lot.divide(BigInteger.valueOf(fanOut + 1));
+            List<String> next = new ArrayList<>();
+            for (String from : level) {
+                fund(from);
+                for (int k = 0; k < fanOut; k++) {
+                    String to = fresh();
+                    send(from, to, lot);
+                    next.add(to);
+                    count++;
+                }
+            }
+            level = next;
+        }
+        return count;
+    }
+
+    private String fresh() {
+        byte[] b = new byte[20];
+        random.nextBytes(b);
+        StringBuilder s = new StringBuilder("0x");
+        for (byte v : b) {
+            s.append(String.format("%02x", v & 0xFF));
+        }
+        return s.toString();
+    }
+
+    /** Gives {@code a} a balance for gas (a balance set by the node is not a transfer). */
+    private void fund(String a) {
+        ArrayNode p = JSON.createArrayNode();
+        p.add(a);
+        p.add("0x" + ETH.multiply(BigInteger.valueOf(1000)).toString(16));
+        call("anvil_setBalance", p);
+    }
+
+    private void send(String from, String to, BigInteger value) {
+        ArrayNode imp = JSON.createArrayNode();
+        imp.add(from);
+        call("anvil_impersonateAccount", imp);
+        ArrayNode p = JSON.createArrayNode();
+        ObjectNode tx = p.addObject();
+        tx.put("from", from);
+        tx.put("to", to);
+        tx.put("value", "0x" + value.toString(16));
+        call("eth_sendTransaction", p);
+    }
+
+    private JsonNode call(String method, ArrayNode params) {
+        ObjectNode req = JSON.createObjectNode();
+        req.put("jsonrpc", "2.0");
+        req.put("id", ++id);
+        req.put("method", method);
+        req.set("params", params);
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(req.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = JSON.readTree(r.body());
+            if (body.has("error")) {
+                throw new SourceException.Unavailable(url + ": " + method + " failed: " + body.get("error"), null);
+            }
+            return body.get("result");
+        } catch (IOException e) {
+            throw new SourceException.Unavailable(url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceException.Unavailable(url + ": interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tracer.source.rpc;
+
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+/**
+ * A token bucket (Turner, "New directions in communications", 1986; the classic traffic shaper):
+ * permits accrue at {@code perSecond}, up to a burst of one second's worth, and each JSON-RPC call
+ * takes one, so a batch of n calls waits for n permits. Providers count calls, not HTTP requests,
+ * which is why a batch is charged per call. O(1) per acquire; thread-safe (callers queue on a
+ * fair lock, so virtual threads fetching in parallel share one budget in arrival order; a
+ * {@link ReentrantLock} rather than a monitor so a waiting virtual thread never pins its carrier). Clock and sleep are
+ * injected.
+ */
+final class RateLimiter {
+    private final double perNano;
+    private final double burst;
+    private final LongSupplier nanoTime;
+    private final Sleeper sleeper;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private double permits;
+    private long last;
+
+    RateLimiter(double perSecond, LongSupplier nanoTime, Sleeper sleeper) {
+        if (!(perSecond > 0)) {
+            throw new IllegalArgumentException("rate limit must be positive, got " + perSecond);
+        }
+        this.perNano = perSecond / 1e9;
+        this.burst = Math.max(1, perSecond);
+        this.nanoTime = nanoTime;
+        this.sleeper = sleeper;
+        this.permits = 1;
+        this.last = nanoTime.getAsLong();
+    }
+
+    /** Waits until {@code n} permits are available and takes them. */
+    void acquire(int n) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            take(n);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void take(int n) throws InterruptedException {
+        double need = n;
+        while (true) {
+            long now = nanoTime.getAsLong();
+            permits = Math.min(burst, permits + (now - last) * perNano);
+            last = now;
+            double take = Math.min(need, Math.max(0, Math.floor(permits)));
+            permits -= take;
+            need -= take;
+            if (need <= 0) {
+                return;
+            }
+            long wait = (long) Math.ceil((Math.min(need, burst) - permits) / perNano);
+            sleeper.sleepNanos(Math.max(1, wait));
+        }
+    }
+}

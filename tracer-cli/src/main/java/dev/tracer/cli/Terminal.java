@@ -1,0 +1,66 @@
+package dev.tracer.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Text for a terminal: third-party strings made harmless, and plain aligned tables. */
+final class Terminal {
+    private Terminal() {
+    }
+
+    /**
+     * {@code s} with control characters (escape sequences, line breaks) replaced by U+FFFD:
+     * labels and file contents come from third parties and must not move the cursor or forge lines.
+     */
+    static String safe(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean bad = Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                    || Character.getType(c) == Character.FORMAT && c != '\u200d';
+            if (bad && b == null) {
+                b = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (b != null) {
+                b.append(bad ? '\uFFFD' : c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /**
+     * Prints {@code rows} (the first is the header) in columns two spaces apart, each line
+     * starting with {@code indent}; column {@code i} is right-aligned when bit {@code i} of
+     * {@code rightAligned} is set. The last column is not padded, so lines have no trailing spaces.
+     */
+    static void table(List<String[]> rows, PrintWriter out, String indent, int rightAligned) {
+        int cols = rows.get(0).length;
+        int[] width = new int[cols];
+        for (String[] r : rows) {
+            for (int i = 0; i < cols; i++) {
+                width[i] = Math.max(width[i], r[i].codePointCount(0, r[i].length()));
+            }
+        }
+        StringBuilder line = new StringBuilder();
+        for (String[] r : rows) {
+            line.setLength(0);
+            line.append(indent);
+            for (int i = 0; i < cols; i++) {
+                int pad = width[i] - r[i].codePointCount(0, r[i].length());
+                boolean right = (rightAligned >> i & 1) == 1;
+                if (right) {
+                    line.append(" ".repeat(pad)).append(r[i]);
+                } else {
+                    line.append(r[i]);
+                    if (i < cols - 1) {
+                        line.append(" ".repeat(pad));
+                    }
+                }
+                if (i < cols - 1) {
+                    line.append("  ");
+                }
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}
