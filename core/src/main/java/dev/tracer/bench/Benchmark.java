@@ -279,18 +279,22 @@ public final class Benchmark {
 
     // ---- (b) trace ----
 
-    /** {@code config.starts()} distinct senders of ETH, not labelled, drawn with the seed from the graph's transfers. */
+    /**
+     * {@code config.starts()} distinct start addresses, drawn uniformly with the seed among the
+     * unlabelled addresses that sent ETH (as a theft address is: an ordinary account, not a hub).
+     */
     private List<Integer> starts(TransferGraph g, LabelStore labels) {
         Random rnd = new Random(config.seed() ^ 0x5EED_57A2L);
         LinkedHashSet<Integer> out = new LinkedHashSet<>();
         int tries = 0;
         while (out.size() < config.starts() && tries++ < 1_000_000) {
-            int e = rnd.nextInt(g.edgeCount());
-            if (g.kind(e) != TransferKind.NATIVE || g.isZeroAmount(e)) {
-                continue;
+            int a = rnd.nextInt(g.addressCount());
+            boolean sentEth = false;
+            for (int k = 0; k < g.outDegree(a) && !sentEth; k++) {
+                int e = g.outEdge(a, k);
+                sentEth = g.kind(e) == TransferKind.NATIVE && !g.isZeroAmount(e);
             }
-            int a = g.from(e);
-            if (labels.best(g.address(a)).isEmpty()) {
+            if (sentEth && labels.best(g.address(a)).isEmpty()) {
                 out.add(a);
             }
         }

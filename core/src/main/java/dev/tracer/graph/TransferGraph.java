@@ -546,6 +546,11 @@ public final class TransferGraph {
         return 0;
     }
 
+    /** The index in its block of transfer {@code e}'s transaction, or -1 when the data does not say. */
+    public int txIndex(int e) {
+        return txs.getInt(TX_STRIDE * tx[e] + 32);
+    }
+
     public int position(int e) {
         return position[e];
     }

@@ -55,9 +55,10 @@ final class TraceRun {
     private final int[] parent;
     private final boolean[] seed;
     private final TraceScratch scratch;
+    private final IdCache<Address> addresses;
+    private final IdCache<dev.tracer.model.TxHash> txHashes;
     private int[] touchedIds;
     // pass 2
-    private final Map<Integer, NodeState> states = new HashMap<>();
     private final TreeMap<Integer, BigInteger> introduced = new TreeMap<>();
     private final List<TraceResult.TracedTransfer> tracedTransfers = new ArrayList<>();
     private final List<TraceResult.UnexplainedInflow> unexplained = new ArrayList<>();
@@ -140,6 +141,8 @@ final class TraceRun {
             minBase[i] = base.setScale(0, java.math.RoundingMode.CEILING).toBigIntegerExact();
         }
         this.scratch = scratch;
+        this.addresses = new IdCache<>(g::address);
+        this.txHashes = new IdCache<>(t -> null);
         status = scratch.status;
         hop = scratch.hop;
         reason = scratch.reason;
@@ -148,6 +151,23 @@ final class TraceRun {
         reachOrd = scratch.reachOrd;
         parent = scratch.parent;
         seed = scratch.seed;
+    }
+
+    /** Address {@code id}, made once per trace. */
+    private Address addr(int id) {
+        return addresses.get(id);
+    }
+
+    /** The transaction hash of transfer {@code e}, made once per transaction per trace. */
+    private dev.tracer.model.TxHash txOf(int e) {
+        return txHashes.getOrMake(g.txId(e), e, g::tx);
+    }
+
+    /** Transfer {@code e} as a value, from the per-trace address and hash caches. */
+    private dev.tracer.model.Transfer transfer(int e) {
+        Asset a = g.assetOf(e);
+        return new dev.tracer.model.Transfer(a.chain(), txOf(e), g.txIndex(e), g.position(e), addr(g.from(e)), addr(g.to(e)),
+                a, g.amount(e), g.block(e), g.time(e), g.kind(e));
     }
 
     // ---- direction helpers: "out" is the direction of travel, "ord" the order of travel ----
@@ -196,7 +216,7 @@ final class TraceRun {
         if (data.coverage().everyAddress()) {
             return true;
         }
-        Address addr = g.address(a);
+        Address addr = addr(a);
         return fwd ? data.coverage().outflowsComplete(addr) : data.coverage().inflowsComplete(addr);
     }
 
@@ -230,7 +250,7 @@ final class TraceRun {
         if (policy.stopAt().isEmpty()) {
             return false;
         }
-        for (Label l : labels.labels(g.address(a))) {
+        for (Label l : labels.labels(addr(a))) {
             if (l.confidence() >= STOP_CONFIDENCE && policy.stopAt().contains(l.category())) {
                 return true;
             }
@@ -276,7 +296,7 @@ final class TraceRun {
             scratch.touch(s);
             seed[s] = true;
             if (!covered(s)) {
-                warnings.add("seed " + g.address(s) + ": its " + (fwd ? "outflows" : "inflows")
+                warnings.add("seed " + addr(s) + ": its " + (fwd ? "outflows" : "inflows")
                         + " are not complete in the data; the trace follows those present");
             }
         }
@@ -381,7 +401,7 @@ final class TraceRun {
             int e = edgeAt((int) (k >>> 32));
             long tag = k & SEED_MARK;
             if (tag != SEED_MARK) {
-                NodeState st = states.get((int) tag);
+                NodeState st = node((int) tag);
                 if (st.inCur < inDeg(st.id) && inAt(st.id, st.inCur) == e) {
                     st.inCur++;
                 } else {
@@ -402,8 +422,17 @@ final class TraceRun {
     }
 
     private NodeState state(int a) {
-        scratch.touch(a);
-        return states.computeIfAbsent(a, NodeState::new);
+        NodeState st = node(a);
+        if (st == null) {
+            scratch.touch(a);
+            st = new NodeState(a);
+            scratch.nodes[a] = st;
+        }
+        return st;
+    }
+
+    private NodeState node(int a) {
+        return (NodeState) scratch.nodes[a];
     }
 
     private void pushNext(LongHeap heap, NodeState st) {
@@ -505,8 +534,8 @@ final class TraceRun {
             if (isSeed) {
                 addIntroduced(asset, missing);
             }
-            unexplained.add(new TraceResult.UnexplainedInflow(g.address(st.id), Amount.of(g.asset(asset), missing),
-                    g.transfer(e), isSeed, credit.tainted()));
+            unexplained.add(new TraceResult.UnexplainedInflow(addr(st.id), Amount.of(g.asset(asset), missing),
+                    transfer(e), isSeed, credit.tainted()));
         }
         return l.debit(amt);
     }
@@ -550,7 +579,7 @@ final class TraceRun {
             if (!from.contains(g.asset(o.asset))) {
                 from.add(g.asset(o.asset));
             }
-            txs.add(g.tx(o.edge));
+            txs.add(txOf(o.edge));
             if (!rules.contains(o.rule)) {
                 rules.add(o.rule);
             }
@@ -564,8 +593,8 @@ final class TraceRun {
         }
         tainted = tainted.min(converted);
         convertedIn.merge(asset, tainted, BigInteger::add);
-        conversions.add(new TraceResult.Conversion(g.address(a), List.copyOf(from), List.copyOf(txs), List.copyOf(rules),
-                g.asset(asset), g.tx(e), converted, tainted, offered));
+        conversions.add(new TraceResult.Conversion(addr(a), List.copyOf(from), List.copyOf(txs), List.copyOf(rules),
+                g.asset(asset), txOf(e), converted, tainted, offered));
         return Draw.of(missing, tainted);
     }
 
@@ -595,7 +624,7 @@ final class TraceRun {
         int r = receiver(e);
         int asset = g.assetId(e);
         BigInteger amt = g.amount(e);
-        NodeState sn = states.get(s);
+        NodeState sn = node(s);
         boolean senderActive = sn != null && sn.active;
         Draw d = senderActive ? debit(sn, e, seed[s]) : Draw.clean(amt);
         if (seedEdge) {
@@ -607,7 +636,7 @@ final class TraceRun {
                 sn.add(sn.sent, asset, d.tainted());
                 offer(s, r, e, d);
             }
-            tracedTransfers.add(new TraceResult.TracedTransfer(e, g.transfer(e), d.tainted()));
+            tracedTransfers.add(new TraceResult.TracedTransfer(e, transfer(e), d.tainted()));
         }
         if (s == r) {
             if (senderActive) {
@@ -624,7 +653,7 @@ final class TraceRun {
             return;
         }
         if (status[r] == FOLLOWED) {
-            NodeState rn = states.get(r);
+            NodeState rn = node(r);
             if (rn != null && rn.active) {
                 rn.ledger(asset).credit(d);
             } else if (d.tainted().signum() > 0) {
@@ -672,12 +701,12 @@ final class TraceRun {
         int followed = 0;
         int maxHop = 0;
         for (int a : touchedIds) {
-            NodeState st = states.get(a);
+            NodeState st = node(a);
             boolean reachedWithTaint = st != null && (hasAny(st.received) || st.active);
             if (status[a] == UNSEEN && !reachedWithTaint) {
                 continue;
             }
-            Address addr = g.address(a);
+            Address addr = addr(a);
             Optional<Label> label = labels.best(addr);
             TreeMap<Asset, BigInteger> received = tally(st == null ? null : st.received);
             TreeMap<Asset, BigInteger> sent = tally(st == null ? null : st.sent);
@@ -755,14 +784,14 @@ final class TraceRun {
                     break;
                 }
                 int r = receiver(e);
-                if (inWindow(e) && carriesValue(e) && status[r] == UNSEEN && !states.containsKey(r) && r != a) {
+                if (inWindow(e) && carriesValue(e) && status[r] == UNSEEN && node(r) == null && r != a) {
                     hops.merge(r, hop[a] + 1, Math::min);
                 }
             }
         }
         List<TraceResult.Node> out = new ArrayList<>();
-        hops.forEach((r, h) -> out.add(new TraceResult.Node(g.address(r), h, TraceResult.Role.EARLIER, Optional.empty(),
-                labels.best(g.address(r)), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), Optional.empty())));
+        hops.forEach((r, h) -> out.add(new TraceResult.Node(addr(r), h, TraceResult.Role.EARLIER, Optional.empty(),
+                labels.best(addr(r)), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), Optional.empty())));
         return out;
     }
 
@@ -843,7 +872,7 @@ final class TraceRun {
     }
 
     private Optional<dev.tracer.model.Transfer> reachedBy(int a) {
-        return parent[a] < 0 ? Optional.empty() : Optional.of(g.transfer(parent[a]));
+        return parent[a] < 0 ? Optional.empty() : Optional.of(transfer(parent[a]));
     }
 
     /** Transactions of the first-reach chain from a seed to {@code a}, in the direction of travel. */
@@ -854,7 +883,7 @@ final class TraceRun {
         for (int guard = 0; parent[v] >= 0 && guard <= g.addressCount(); guard++) {
             int e = parent[v];
             if (g.txId(e) != lastTx) {
-                p.addFirst(g.tx(e)); // a UTXO step in and out of one transaction is one transaction
+                p.addFirst(txOf(e)); // a UTXO step in and out of one transaction is one transaction
                 lastTx = g.txId(e);
             }
             v = sender(e);
@@ -868,7 +897,7 @@ final class TraceRun {
         for (TraceResult.TracedTransfer t : tracedTransfers) {
             int r = receiver(t.edge());
             if (status[r] == ENDPOINT && reason[r] == EndpointKind.FAN_OUT_CUT && cutBy[r] == sender(t.edge())) {
-                Address s = g.address(sender(t.edge()));
+                Address s = addr(sender(t.edge()));
                 counts.computeIfAbsent(s, x -> new int[1])[0]++;
                 amounts.computeIfAbsent(s, x -> new TreeMap<>()).merge(g.assetOf(t.edge()), t.tainted(), BigInteger::add);
             }
@@ -890,10 +919,10 @@ final class TraceRun {
             for (int k = 0; k < g.outDegree(a); k++) {
                 int e = g.outEdge(a, k);
                 if (g.kind(e) == TransferKind.NATIVE && g.isZeroAmount(e) && inWindow(e)) {
-                    byContract.computeIfAbsent(g.address(g.to(e)), x -> new ArrayList<>()).add(g.tx(e));
+                    byContract.computeIfAbsent(addr(g.to(e)), x -> new ArrayList<>()).add(txOf(e));
                 }
             }
-            Address caller = g.address(a);
+            Address caller = addr(a);
             byContract.forEach((c, txs) -> out.add(new TraceResult.ContractCall(caller, c, labels.best(c), txs.size(),
                     List.copyOf(txs))));
         }
@@ -931,8 +960,8 @@ final class TraceRun {
                 if (genuine == null) {
                     genuine = genuineCounterparties(a);
                 }
-                Address x = g.address(receiver(e));
-                out.add(new TraceResult.Poisoning(g.transfer(e), why, detail, lookalike(x, genuine)));
+                Address x = addr(receiver(e));
+                out.add(new TraceResult.Poisoning(transfer(e), why, detail, lookalike(x, genuine)));
             }
         }
         out.sort(Comparator.comparing(TraceResult.Poisoning::transfer, dev.tracer.model.Transfer.CHAIN_ORDER));
@@ -944,13 +973,13 @@ final class TraceRun {
         for (int k = 0; k < g.outDegree(a); k++) {
             int e = g.outEdge(a, k);
             if (carriesValue(e)) {
-                m2.put(g.address(g.to(e)).value(), g.address(g.to(e)));
+                m2.put(addr(g.to(e)).value(), addr(g.to(e)));
             }
         }
         for (int k = 0; k < g.inDegree(a); k++) {
             int e = g.inEdge(a, k);
             if (carriesValue(e)) {
-                m2.put(g.address(g.from(e)).value(), g.address(g.from(e)));
+                m2.put(addr(g.from(e)).value(), addr(g.from(e)));
             }
         }
         return new ArrayList<>(m2.values());

@@ -18,6 +18,7 @@ final class TraceScratch {
     final int[] parent;
     final boolean[] seed;
     final int[] cur;
+    final Object[] nodes;
     private final boolean[] touched;
     private int[] list = new int[256];
     private int size;
@@ -36,6 +37,7 @@ final class TraceScratch {
         Arrays.fill(parent, -1);
         seed = new boolean[addresses];
         cur = new int[addresses];
+        nodes = new Object[addresses];
         touched = new boolean[addresses];
     }
 
@@ -74,6 +76,7 @@ final class TraceScratch {
             parent[a] = -1;
             seed[a] = false;
             cur[a] = 0;
+            nodes[a] = null;
             touched[a] = false;
         }
         size = 0;
