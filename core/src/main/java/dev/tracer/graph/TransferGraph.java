@@ -213,15 +213,18 @@ public final class TransferGraph {
         mantissa = new long[m];
         hugeAmounts = new HashMap<>();
         int wides = 0;
-        for (int r = 0; r < m; r++) {
-            if (b.rExp[r] == BIG && !b.huge.containsKey(r)) {
-                wides++;
-            }
-        }
+        wides = b.wideCount;
         wideEdges = new int[wides];
         wideHigh = new long[wides];
         wideExp = new byte[wides];
         int w = 0;
+        int[] wideAt = null; // per row: its place in the builder's wide table (only when there are wide rows)
+        if (b.wideCount > 0) {
+            wideAt = new int[m];
+            for (int i = 0; i < b.wideCount; i++) {
+                wideAt[b.wideRows[i]] = i;
+            }
+        }
         IntList firsts = new IntList();
         LongList numbers = new LongList();
         LongList times = new LongList();
@@ -242,13 +245,14 @@ public final class TransferGraph {
             int exponent = b.rExp[r];
             mantissa[e] = b.rMantissa[r];
             if (exponent == BIG) {
-                BigInteger h = b.huge.get(r);
+                BigInteger h = b.huge.isEmpty() ? null : b.huge.get(r);
                 if (h != null) {
                     hugeAmounts.put(e, h);
                 } else {
+                    int i = wideAt[r];
                     wideEdges[w] = e;
-                    wideHigh[w] = b.wideHigh.get(r);
-                    wideExp[w] = b.wideExp.get(r);
+                    wideHigh[w] = b.wideHighs[i];
+                    wideExp[w] = b.wideExps[i];
                     w++;
                 }
             }
@@ -678,8 +682,11 @@ public final class TransferGraph {
         private long[] rTime = new long[1024];
         private long[] rMantissa = new long[1024];
         private byte[] rExp = new byte[1024];
-        private final Map<Integer, Long> wideHigh = new HashMap<>();
-        private final Map<Integer, Byte> wideExp = new HashMap<>();
+        // rows whose mantissa needs 64 to 128 bits, in row order: high 64 bits and exponent
+        private int wideCount;
+        private int[] wideRows = new int[64];
+        private long[] wideHighs = new long[64];
+        private byte[] wideExps = new byte[64];
         private final Map<Integer, BigInteger> huge = new HashMap<>();
         private final long[] scratch = new long[4];
 
@@ -1126,8 +1133,15 @@ public final class TransferGraph {
             rExp[r] = (byte) BIG;
             if (m.bitLength() <= 128) {
                 rMantissa[r] = m.longValue();
-                wideHigh.put(r, m.shiftRight(64).longValue());
-                wideExp.put(r, (byte) exp);
+                if (wideCount == wideRows.length) {
+                    wideRows = Arrays.copyOf(wideRows, 2 * wideCount);
+                    wideHighs = Arrays.copyOf(wideHighs, 2 * wideCount);
+                    wideExps = Arrays.copyOf(wideExps, 2 * wideCount);
+                }
+                wideRows[wideCount] = r;
+                wideHighs[wideCount] = m.shiftRight(64).longValue();
+                wideExps[wideCount] = (byte) exp;
+                wideCount++;
             } else {
                 huge.put(r, v);
             }

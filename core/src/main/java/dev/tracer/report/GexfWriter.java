@@ -197,6 +197,15 @@ public final class GexfWriter {
 
     /** A line break and two spaces per level: indentation is part of the deterministic output. */
     static void newline(XMLStreamWriter x, int depth) throws XMLStreamException {
-        x.writeCharacters("\n" + "  ".repeat(depth));
+        x.writeCharacters(depth < INDENTS.length ? INDENTS[depth] : "\n" + "  ".repeat(depth));
+    }
+
+    /** "\n" and the indentation of each depth, made once. */
+    private static final String[] INDENTS = new String[8];
+
+    static {
+        for (int i = 0; i < INDENTS.length; i++) {
+            INDENTS[i] = "\n" + "  ".repeat(i);
+        }
     }
 }

@@ -2,14 +2,18 @@ package dev.tracer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracer.testing.Anvil;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CI's smoke test of the benchmark: the command runs end to end at a tiny size and prints every
- * row of the table. It asserts nothing about speed.
+ * row of the table, the requests section against anvil. It asserts nothing about speed; node
+ * request counts are counts, and the targets on them are checked.
  */
+@ExtendWith(Anvil.class)
 class BenchCommandTest {
     @TempDir
     Path tmp;
@@ -18,12 +22,12 @@ class BenchCommandTest {
     private static final String TRANSFORMER = "javax.xml.transform.TransformerFactory";
 
     @Test
-    void tinyRunPrintsEveryRow() {
+    void tinyRunPrintsEveryRow(Anvil.Node node) {
         String before = System.getProperty(TRANSFORMER);
         System.setProperty(TRANSFORMER, "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
         CliRun r;
         try {
-            r = run();
+            r = run(node.url());
         } finally {
             if (before == null) {
                 System.clearProperty(TRANSFORMER);
@@ -34,8 +38,9 @@ class BenchCommandTest {
         check(r);
     }
 
-    private CliRun run() {
+    private CliRun run(String rpc) {
         return CliRun.of("bench", "--transfers", "20000", "--repetitions", "1", "--warmups", "0", "--starts", "5",
+                "--rpc", rpc,
                 "--data-dir", tmp.resolve("data").toString());
     }
 
@@ -49,11 +54,14 @@ class BenchCommandTest {
             "haircut 4 hops: p50 latency", "haircut 4 hops: p99 latency", "haircut 6 hops: edges visited/s",
             "poison 4 hops: edges visited/s", "poison 6 hops: edges visited per trace", "CSR walk 6 hops",
             "baseline: JGraphT walk 4 hops: edges visited/s",
-            "requests  ", "export    tracer GexfWriter: edges/s", "plain XMLStreamWriter", "JGraphT GEXFExporter",
+            "requests  cold live trace", "same trace repeated", "50%-overlapping trace", "export    tracer GexfWriter: edges/s", "plain XMLStreamWriter", "JGraphT GEXFExporter",
             "tracer GexfWriter: extra heap"}) {
             assertThat(r.out()).as(row).contains(row);
         }
         assertThat(r.err()).contains("bench: generating 20000 transfers");
+        // request counts do not depend on the machine: a repeated trace asks the node nothing
+        assertThat(r.out()).containsPattern("same trace repeated +0 +requests += 0 +holds");
+        assertThat(r.out()).containsPattern("50%-overlapping trace .* holds");
     }
 
     @Test

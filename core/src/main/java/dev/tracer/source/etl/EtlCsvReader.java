@@ -13,6 +13,7 @@ import dev.tracer.model.TransferKind;
 import dev.tracer.model.TxHash;
 import dev.tracer.source.CsvRows;
 import dev.tracer.source.Dataset;
+import dev.tracer.source.PipelinedCsvRows;
 import dev.tracer.source.SourceException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -200,7 +201,7 @@ public final class EtlCsvReader {
         Times times = new Times(blockTimes);
         String[] names = {"receipt_status", "to_address", "block_number", "hash", "transaction_index", "from_address", "value",
             "block_timestamp"};
-        CsvRows.read(file, List.of("hash", "block_number", "from_address", "to_address", "value"), new java.util.function.Consumer<>() {
+        PipelinedCsvRows.read(file, List.of("hash", "block_number", "from_address", "to_address", "value"), new java.util.function.Consumer<>() {
             private int[] c;
 
             @Override
@@ -246,7 +247,7 @@ public final class EtlCsvReader {
                 c -> registry.token(c).orElse(Asset.token(c, "", 18, false)));
         String[] names = {"transaction_hash", "block_number", "log_index", "transaction_index", "from_address", "to_address",
             "token_address", "value", "block_timestamp"};
-        CsvRows.read(file, List.of("token_address", "from_address", "to_address", "value", "transaction_hash", "block_number"),
+        PipelinedCsvRows.read(file, List.of("token_address", "from_address", "to_address", "value", "transaction_hash", "block_number"),
                 new java.util.function.Consumer<>() {
                     private int[] c;
 
