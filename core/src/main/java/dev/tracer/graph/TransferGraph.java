@@ -779,6 +779,47 @@ public final class TransferGraph {
             return this;
         }
 
+        /**
+         * A capacity hint: about {@code rows} more transfers, most in distinct transactions, are
+         * coming. Sizing the columns and tables once saves the copies and rehashes of growing
+         * them (which at millions of rows cost garbage collections). Changes nothing else.
+         */
+        public Builder expect(int rows) {
+            checkOpen();
+            int want = rows + this.rows;
+            if (want > rSrc.length) {
+                rSrc = Arrays.copyOf(rSrc, want);
+                rDst = Arrays.copyOf(rDst, want);
+                rAsset = Arrays.copyOf(rAsset, want);
+                rKind = Arrays.copyOf(rKind, want);
+                rTx = Arrays.copyOf(rTx, want);
+                rPosition = Arrays.copyOf(rPosition, want);
+                rBlock = Arrays.copyOf(rBlock, want);
+                rTime = Arrays.copyOf(rTime, want);
+                rMantissa = Arrays.copyOf(rMantissa, want);
+                rExp = Arrays.copyOf(rExp, want);
+            }
+            if (want > tEvm.length) {
+                tEvm = Arrays.copyOf(tEvm, want);
+                tIndex = Arrays.copyOf(tIndex, want);
+                tHash = Arrays.copyOf(tHash, 4 * want);
+                int cap = Integer.highestOneBit(Math.max(2, 2 * want - 1)) << 1;
+                if (cap > tTable.length) {
+                    int[] t = new int[cap];
+                    int m2 = cap - 1;
+                    for (int i = 0; i < txCount; i++) {
+                        int slot = (hash(tHash[4 * i], tHash[4 * i + 1], tHash[4 * i + 2] ^ tHash[4 * i + 3]) ^ (tEvm[i] ? 1 : 0)) & m2;
+                        while (t[slot] != 0) {
+                            slot = (slot + 1) & m2;
+                        }
+                        t[slot] = i + 1;
+                    }
+                    tTable = t;
+                }
+            }
+            return this;
+        }
+
         public TransferGraph build() {
             checkOpen();
             built = true;

@@ -88,7 +88,8 @@ public final class EtlCsvReader {
         Chain chain = manifest != null ? manifest.coverage().chain() : Chain.ETHEREUM;
         Map<Long, Instant> blockTimes = readBlocks(dir.resolve("blocks.csv"));
         Map<Address, Asset> tokens = readTokens(chain, dir.resolve("tokens.csv"));
-        TransferGraph.Builder builder = TransferGraph.builder();
+        TransferGraph.Builder builder = TransferGraph.builder()
+                .expect(estimateRows(dir.resolve("transactions.csv")) + estimateRows(dir.resolve("token_transfers.csv")));
         int[] failed = {0};
         readTransactions(chain, dir.resolve("transactions.csv"), blockTimes, builder, failed);
         readTokenTransfers(chain, dir.resolve("token_transfers.csv"), blockTimes, tokens, builder);
@@ -115,6 +116,30 @@ public final class EtlCsvReader {
             }
         }
         return new Dataset(chain, coverage, graph, description);
+    }
+
+    /** Rows of a CSV file, estimated from its size and the length of its first lines (0 when absent). */
+    static int estimateRows(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return 0;
+            }
+            long size = Files.size(file);
+            byte[] head = new byte[(int) Math.min(size, 1 << 16)];
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(head.length);
+            }
+            int lines = 0;
+            for (byte b : head) {
+                lines += b == '\n' ? 1 : 0;
+            }
+            if (lines < 2) {
+                return 0;
+            }
+            return (int) Math.min(Integer.MAX_VALUE - 16, size * lines / head.length * 11 / 10);
+        } catch (java.io.IOException e) {
+            return 0; // only a hint; reading the file reports the problem
+        }
     }
 
     private static boolean exists(Path p) {
