@@ -338,7 +338,7 @@ public final class GexfWriter {
             case HOP_LIMIT -> HOP_LIMIT;
             case FAN_OUT_CUT -> FAN_OUT_CUT;
             case BELOW_MINIMUM -> BELOW_MINIMUM;
-            case FEE -> CONTEXT_COLOUR;
+            case FEE, DUST -> CONTEXT_COLOUR;
         };
     }
 

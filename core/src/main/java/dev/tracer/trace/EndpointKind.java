@@ -15,7 +15,13 @@ public enum EndpointKind {
     /** Cut by the fan-out cap of its sender. */
     FAN_OUT_CUT,
     /** Paid as a transaction fee (UTXO chains): a sink, not a destination. */
-    FEE;
+    FEE,
+    /**
+     * A dust-attack output (UTXO chains): a tiny unsolicited output flagged by a detector. It is
+     * not followed, so whatever the trace assigns it is reported here instead of being traced as
+     * funds (forward: into the victims' later transactions; backward: back to the attacker).
+     */
+    DUST;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -55,6 +55,7 @@ final class TraceRun {
     private final boolean[] seed;
     private final boolean[] isOutput;
     private final boolean[] isSink;
+    private final boolean[] dust;
     // pass 2
     private final Map<Integer, NodeState> states = new HashMap<>();
     private final TreeMap<Integer, BigInteger> introduced = new TreeMap<>();
@@ -90,7 +91,7 @@ final class TraceRun {
     }
 
     TraceRun(Dataset data, LabelStore labels, TaintModel model, TracePolicy policy, Direction direction,
-             AssetVerdict[] verdicts, boolean[] traced) {
+             AssetVerdict[] verdicts, boolean[] traced, boolean[] dust) {
         this.data = data;
         this.g = data.graph();
         this.labels = labels;
@@ -100,6 +101,7 @@ final class TraceRun {
         this.fwd = direction == Direction.FORWARD;
         this.verdicts = verdicts;
         this.traced = traced;
+        this.dust = dust;
         this.m = g.edgeCount();
         this.since = policy.since().map(java.time.Instant::getEpochSecond).orElse(Long.MIN_VALUE);
         this.until = policy.until().map(java.time.Instant::getEpochSecond).orElse(Long.MAX_VALUE);
@@ -285,6 +287,8 @@ final class TraceRun {
         EndpointKind why = null;
         if (isSink[r]) {
             why = EndpointKind.FEE;
+        } else if (dust[r]) {
+            why = EndpointKind.DUST;
         } else if (isStop(r)) {
             why = EndpointKind.STOPPED;
         } else if (!covered(r)) {
@@ -508,7 +512,7 @@ final class TraceRun {
         } else if (d.tainted().signum() > 0) {
             if (status[r] == UNSEEN) {
                 status[r] = ENDPOINT;
-                reason[r] = isSink[r] ? EndpointKind.FEE : EndpointKind.BELOW_MINIMUM;
+                reason[r] = isSink[r] ? EndpointKind.FEE : dust[r] ? EndpointKind.DUST : EndpointKind.BELOW_MINIMUM;
                 hop[r] = hop[s] + hopCost(e);
                 parent[r] = e;
             }

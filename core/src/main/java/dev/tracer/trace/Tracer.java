@@ -55,6 +55,7 @@ public final class Tracer {
     private final FakeTokenClassifier classifier;
     private final TaintModel model;
     private final TracePolicy policy;
+    private final java.util.Set<Address> dust;
 
     private Tracer(Builder b) {
         this.data = b.data;
@@ -62,6 +63,7 @@ public final class Tracer {
         this.classifier = b.classifier;
         this.model = b.model;
         this.policy = b.policy;
+        this.dust = java.util.Set.copyOf(b.dust);
     }
 
     public static Builder builder() {
@@ -110,7 +112,11 @@ public final class Tracer {
         }
         LOG.debug("tracing {} from {} seed address(es) and {} seed transfer(s) under {}", direction.code(),
                 seedAddresses.size(), seedEdges.size(), model.name());
-        TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced);
+        boolean[] dustIds = new boolean[g.addressCount()];
+        for (Address a : dust) {
+            g.idOf(a).ifPresent(id -> dustIds[id] = true);
+        }
+        TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, dustIds);
         return run.run(new TreeSet<>(seeds), seedAddresses, seedEdges);
     }
 
@@ -121,8 +127,23 @@ public final class Tracer {
         private FakeTokenClassifier classifier;
         private TaintModel model;
         private TracePolicy policy = TracePolicy.builder().build();
+        private final java.util.Set<Address> dust = new java.util.HashSet<>();
 
         private Builder() {
+        }
+
+        /**
+         * Vertices (dust-attack outputs) that are never followed: a trace reaching one ends there
+         * with {@link EndpointKind#DUST}.
+         */
+        public Builder dust(java.util.Collection<Address> outputs) {
+            for (Address a : outputs) {
+                if (a.kind() != Address.Kind.OUTPUT) {
+                    throw new IllegalArgumentException("only outputs can be dust, not " + a);
+                }
+                dust.add(a);
+            }
+            return this;
         }
 
         public Builder dataset(Dataset d) {
