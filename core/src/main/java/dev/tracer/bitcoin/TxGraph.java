@@ -43,6 +43,30 @@ public interface TxGraph {
         };
     }
 
+    /**
+     * {@code g} answering at most {@code lookups} questions; after that every answer is "unknown"
+     * (bounds what a heuristic may fetch from a live source). Thread-safe.
+     */
+    static TxGraph limited(TxGraph g, int lookups) {
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(lookups);
+        return new TxGraph() {
+            @Override
+            public Optional<BtcTx> tx(TxHash txid) {
+                return left.getAndDecrement() > 0 ? g.tx(txid) : Optional.empty();
+            }
+
+            @Override
+            public Spend spender(Outpoint o) {
+                return left.getAndDecrement() > 0 ? g.spender(o) : Spend.unknown();
+            }
+
+            @Override
+            public Optional<Boolean> isFirstFunding(String address, Outpoint output) {
+                return left.getAndDecrement() > 0 ? g.isFirstFunding(address, output) : Optional.empty();
+            }
+        };
+    }
+
     /** What is known about an output's spending. */
     record Spend(State state, Optional<TxHash> by) {
         /** Spent (by a known transaction), known unspent, or unknown. */

@@ -50,6 +50,7 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
 final class TraceCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TraceCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -66,7 +67,32 @@ final class TraceCommand implements Callable<Integer> {
 
         @Option(names = "--data", paramLabel = "DIR", description = "A directory in the ethereum-etl CSV schema (transactions.csv, token_transfers.csv, traces.csv, tokens.csv, blocks.csv, dataset.json).")
         Path data;
+
+        @Option(names = "--blocks", paramLabel = "PATH", description = "Bitcoin: blk*.dat files of a Bitcoin Core data directory, or the directory (repeatable).")
+        List<Path> blocks;
+
+        @Option(names = "--rpc", paramLabel = "URL", description = "Bitcoin: a Bitcoin Core node's JSON-RPC (http://user:password@host:8332), with --block-range.")
+        String rpc;
+
+        @Option(names = "--esplora", paramLabel = "URL", description = "Bitcoin: an Esplora REST API (https://mempool.space/api, https://blockstream.info/api).")
+        String esplora;
+
+        @Option(names = "--replay", paramLabel = "FILE", description = "Bitcoin: a recording made with --record, replayed without the network.")
+        Path replay;
+
+        BitcoinSources.Given bitcoin() {
+            return new BitcoinSources.Given(blocks == null ? List.of() : List.copyOf(blocks), rpc, esplora, replay);
+        }
     }
+
+    @Option(names = "--chain", paramLabel = "CHAIN", description = "ethereum or bitcoin (default: the data's; --blocks, --rpc, --esplora and --replay are Bitcoin sources).")
+    String chain;
+
+    @Mixin
+    BitcoinOptions bitcoinOptions;
+
+    @Option(names = "--max-fetch", paramLabel = "N", defaultValue = "2000", description = "With --esplora or its --replay: most transactions and outputs fetched (default: ${DEFAULT-VALUE}); beyond, frontiers stay frontiers and a warning says so.")
+    int maxFetch;
 
     @Option(names = {"-a", "--address"}, paramLabel = "ADDR", description = "Seed address (repeatable). With --incident, replaces the incident's seeds.")
     List<String> addresses = new ArrayList<>();
@@ -121,6 +147,24 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Optional<Chain> asked = Optional.ofNullable(chain).map(c -> {
+            try {
+                return Chain.parse(c);
+            } catch (InvalidInputException e) {
+                throw InvalidInputException.at("--chain", e);
+            }
+        });
+        BitcoinSources.Given given = input.bitcoin();
+        if (given.any()) {
+            if (asked.isPresent() && asked.get().isEvm()) {
+                throw new InvalidInputException("--chain " + asked.get() + ": --blocks, --rpc, --esplora and --replay are Bitcoin"
+                        + " sources (live Ethereum tracing comes with the Ethereum JSON-RPC source)");
+            }
+            return bitcoin(given);
+        }
+        if (asked.isPresent() && !asked.get().isEvm()) {
+            throw new InvalidInputException("--chain bitcoin needs a Bitcoin source: --blocks, --rpc, --esplora or --replay");
+        }
         AssetRegistry registry = tokens == null ? AssetRegistry.bundled() : AssetRegistry.bundled().withCsv(tokens);
         EtlCsvReader reader = new EtlCsvReader(registry);
         Dataset dataset;
@@ -152,7 +196,7 @@ final class TraceCommand implements Callable<Integer> {
         for (Path f : labelFiles) {
             labels = labels.withCsv(f);
         }
-        TracePolicy policy = policy(dataset.graph(), registry);
+        TracePolicy policy = policy(a -> asset(dataset.graph(), registry, a));
         TraceResult result = Tracer.builder()
                 .dataset(dataset)
                 .labels(labels)
@@ -161,6 +205,30 @@ final class TraceCommand implements Callable<Integer> {
                 .policy(policy)
                 .build()
                 .trace(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
+        return render(result);
+    }
+
+    private int bitcoin(BitcoinSources.Given given) {
+        LabelStore labels = LabelStore.empty();
+        for (Path f : labelFiles) {
+            labels = labels.withCsv(f);
+        }
+        TracePolicy policy = policy(a -> {
+            if (!a.strip().equalsIgnoreCase("BTC")) {
+                throw new InvalidInputException("--asset: '" + a + "' is not a Bitcoin asset (BTC)");
+            }
+            return Asset.nativeOf(Chain.BITCOIN);
+        });
+        TaintModel m = TaintModel.named(model);
+        BitcoinSources sources = new BitcoinSources(bitcoinOptions);
+        BitcoinSources.Source src = sources.open(given);
+        TraceResult result = new BitcoinTrace(labels, m, policy, backward ? Direction.BACKWARD : Direction.FORWARD)
+                .run(src, addresses, txs, maxFetch, line -> LOG.info(line));
+        sources.finish();
+        return render(result);
+    }
+
+    private int render(TraceResult result) {
         if (out != null) {
             new AtomicOutput()
                     .add("report.json", w -> new ReportJsonWriter().write(result, w))
@@ -199,7 +267,7 @@ final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    private TracePolicy policy(TransferGraph graph, AssetRegistry registry) {
+    private TracePolicy policy(java.util.function.Function<String, Asset> assetOf) {
         TracePolicy.Builder b = TracePolicy.builder().maxHops(hops).fanOutCap(fanOutCap);
         try {
             b.minAmount(new BigDecimal(minAmount.strip()));
@@ -213,7 +281,7 @@ final class TraceCommand implements Callable<Integer> {
             b.until(time("--until", until, true));
         }
         for (String a : assets) {
-            b.asset(asset(graph, registry, a));
+            b.asset(assetOf.apply(a));
         }
         if (stopAt != null) {
             Set<Category> cats = EnumSet.noneOf(Category.class);
