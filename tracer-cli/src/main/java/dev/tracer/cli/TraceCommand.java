@@ -94,7 +94,7 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--max-fetch", paramLabel = "N", defaultValue = "2000", description = "With --esplora or its --replay: most transactions and outputs fetched (default: ${DEFAULT-VALUE}); beyond, frontiers stay frontiers and a warning says so.")
     int maxFetch;
 
-    @Option(names = {"-a", "--address"}, paramLabel = "ADDR", description = "Seed address (repeatable). With --incident, replaces the incident's seeds.")
+    @Option(names = {"-a", "--address"}, paramLabel = "ADDR", description = "Seed address (repeatable). With --incident, replaces the incident's seeds. Bitcoin: an address (its outputs become the seeds) or an output TXID:VOUT.")
     List<String> addresses = new ArrayList<>();
 
     @Option(names = "--tx", paramLabel = "HASH", description = "Seed transaction: its transfers count as stolen (repeatable).")

@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code tracer tx}: one transaction, decoded, with every flag the detectors raise. */
 @Command(name = "tx", mixinStandardHelpOptions = true,
-        description = {"Shows one transaction: its inputs and outputs with addresses and values and its fee (Bitcoin),",
-            "or its transfers and token movements (Ethereum), then every flag that fires, one per line",
-            "(CoinJoin and its type, peel-chain step, change guess with the rule, dust, fake tokens)."},
+        description = {"Shows one transaction: its inputs and outputs with addresses and values and its fee (Bitcoin), or its"
+            + " transfers and token movements (Ethereum); then every flag that fires, one per line (CoinJoin and its type,"
+            + " peel-chain step, change guess with the rule, dust, fake tokens)."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
 final class TxCommand implements Callable<Integer> {
@@ -148,10 +148,10 @@ final class TxCommand implements Callable<Integer> {
                     graph = b.txs();
                 }
                 case BitcoinSources.Node n -> {
-                    tx = n.source().transaction(h);
                     if (bitcoinOptions.range().isPresent()) {
-                        graph = n.source().load();
+                        graph = n.source().load(); // the range's blocks: the transaction may be there, and its spenders
                     }
+                    tx = n.source().transaction(h);
                 }
                 case BitcoinSources.Esplora e -> {
                     tx = e.source().transaction(h);

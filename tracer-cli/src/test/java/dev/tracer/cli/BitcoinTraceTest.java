@@ -190,4 +190,23 @@ class BitcoinTraceTest {
         assertThat(Files.readString(tmp.resolve("d1/report.json"))).isEqualTo(Files.readString(tmp.resolve("d2/report.json")));
         assertThat(Files.readString(tmp.resolve("d1/graph.gexf"))).isEqualTo(Files.readString(tmp.resolve("d2/graph.gexf")));
     }
+
+    @Test
+    void aLabelledAddressStopsTheTraceAtTheOutputsPayingIt() throws IOException {
+        // a label written for this test (not a claim about the key): 12cbQ… as an exchange
+        Path labels = tmp.resolve("labels.csv");
+        Files.writeString(labels, "chain,address,entity,category,source,confidence\n"
+                + "bitcoin,12cbQLTFMXRnSzktFkuoG3eHoMeFtpTu3S,Test exchange,exchange,test,90\n");
+        JsonNode r = trace("labels", "--blocks", blocks(), "--address", CB9 + ":0", "--hops", "10", "--labels", labels.toString());
+        assertThat(endpoints(r)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "held " + HAL + ":0 (p2pk:1Q2TWHE3GMdB6BZKafqwxXtWAWgFt5Jvm3)", 1_000_000_000L,
+                "stopped " + HAL + ":1 (p2pk:12cbQLTFMXRnSzktFkuoG3eHoMeFtpTu3S)", 4_000_000_000L));
+        for (JsonNode e : r.get("endpoints")) {
+            if (e.get("kind").asText().equals("stopped")) {
+                assertThat(e.get("label").get("entity").asText()).isEqualTo("Test exchange");
+            }
+        }
+        assertThat(endpoints(trace("nostop", "--blocks", blocks(), "--address", CB9 + ":0", "--hops", "10", "--labels",
+                labels.toString(), "--stop-at", "none"))).containsExactlyInAnyOrderEntriesOf(SATOSHI_FORWARD);
+    }
 }
