@@ -26,7 +26,7 @@ import org.bitcoinj.utils.BlockFileLoader;
  * An Esplora REST API for tests, on 127.0.0.1, answering from real data: the transactions of a
  * Bitcoin Core block file (every endpoint the tracer uses: {@code /tx/:txid},
  * {@code /tx/:txid/outspends}, {@code /block/:hash/txids}, {@code /blocks/tip/height},
- * {@code /address/:addr}, {@code /address/:addr/txs/chain[/:last]}) and, byte for byte, the
+ * {@code /address/:addr}, {@code /address/:addr/txs}, {@code /address/:addr/txs/chain/:last}) and, byte for byte, the
  * recorded mainnet {@code /tx} responses in {@code shared/data/bitcoin/esplora} (which have no
  * outspends: asking for them is a 404, as for anything unknown).
  */
@@ -200,7 +200,8 @@ public final class EsploraEmulator implements LocalHttp.Handler {
             ms.put("tx_count", 0);
             return LocalHttp.Reply.ok(n.toString());
         }
-        if ((p.length == 5 || p.length == 6) && p[1].equals("address") && p[3].equals("txs") && p[4].equals("chain")) {
+        boolean firstPage = p.length == 4 && p[1].equals("address") && p[3].equals("txs");
+        if (firstPage || (p.length == 5 || p.length == 6) && p[1].equals("address") && p[3].equals("txs") && p[4].equals("chain")) {
             List<String> l = addressTxs.getOrDefault(p[2], List.of());
             int from = p.length == 6 ? l.indexOf(p[5]) + 1 : 0;
             ArrayNode a = JSON.createArrayNode();

@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * An Esplora REST API (mempool.space, blockstream.info, a self-hosted electrs), the explorer API
  * investigators use. Requests: {@code /tx/:txid}, {@code /tx/:txid/outspends},
  * {@code /block/:hash/txids} (a transaction's index in its block, for chain order),
- * {@code /blocks/tip/height}, {@code /address/:addr} and {@code /address/:addr/txs/chain[/:last]}.
+ * {@code /blocks/tip/height}, {@code /address/:addr} and {@code /address/:addr/txs} (then
+ * {@code /txs/chain/:last_seen_txid} for more pages).
  * Politeness, caching, recording and replay belong to the {@link HttpTransport} it is given.
  *
  * <p>As a {@link TransferSource}: a transaction's edges are all its inputs, outputs and fee (Esplora
@@ -280,24 +281,34 @@ public final class EsploraSource implements TransferSource, TxGraph {
         return Json.parse(description + path, get(path).body());
     }
 
-    /** Confirmed history of {@code address}, newest first, if it has at most {@code max} transactions. */
+    /**
+     * Confirmed history of {@code address}, newest first, if it has at most {@code max}
+     * transactions: {@code /address/:addr/txs} (mempool transactions, which are skipped, and the
+     * first confirmed page), then {@code /address/:addr/txs/chain/:last_seen_txid} until a page is
+     * not full.
+     */
     private Optional<List<BtcTx>> history(String address, int max) {
         List<BtcTx> out = new ArrayList<>();
-        String path = "/address/" + address + "/txs/chain";
+        String path = "/address/" + address + "/txs";
         while (true) {
             JsonNode page = Json.parse(description + path, get(path).body());
             if (!page.isArray()) {
                 throw new SourceException.Unavailable(description + path + ": not a list of transactions", null);
             }
+            int confirmed = 0;
             for (JsonNode x : page) {
                 BtcTx t = parse(path, x.toString());
+                if (t.confirmation().isEmpty()) {
+                    continue;
+                }
                 txs.putIfAbsent(t.txid(), t);
                 out.add(t);
+                confirmed++;
                 if (out.size() > max) {
                     return Optional.empty();
                 }
             }
-            if (page.size() < PAGE) {
+            if (confirmed < PAGE) {
                 return Optional.of(out);
             }
             path = "/address/" + address + "/txs/chain/" + out.get(out.size() - 1).txid().value();
