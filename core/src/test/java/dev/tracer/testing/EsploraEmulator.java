@@ -78,7 +78,7 @@ public final class EsploraEmulator implements LocalHttp.Handler {
                 ObjectNode n = JSON.createObjectNode();
                 n.put("txid", id);
                 n.put("version", t.getVersion());
-                n.put("locktime", t.getLockTime());
+                n.put("locktime", t.lockTime().rawValue());
                 ArrayNode vin = n.putArray("vin");
                 for (TransactionInput in : t.getInputs()) {
                     ObjectNode i = vin.addObject();

@@ -130,7 +130,7 @@ final class BitcoinjDecoder {
             TransactionOutput o = t.getOutput(i);
             outputs.add(output(i, o.getValue().value, o.getScriptBytes()));
         }
-        return new BtcTx(id, t.getVersion(), t.getLockTime(), t.getVsize(), t.isCoinBase(), inputs, outputs, confirmation);
+        return new BtcTx(id, t.getVersion(), t.lockTime().rawValue(), t.getVsize(), t.isCoinBase(), inputs, outputs, confirmation);
     }
 
     /** One input of a transaction being rebuilt from its parts (an Esplora response). */
