@@ -72,6 +72,7 @@ final class BitcoinSources {
             return node(live(http, CORE, false), http.description());
         }
         if (g.esplora() != null) {
+            noRange("--esplora");
             JdkHttpTransport http = JdkHttpTransport.forUrl("--esplora", g.esplora(), Optional.empty(), TIMEOUT);
             return new Esplora(new EsploraSource(live(http, ESPLORA, true), http.description(), Clock.systemUTC()));
         }
@@ -82,10 +83,19 @@ final class BitcoinSources {
         HttpTransport t = new ReplayTransport(r, g.replay().toString());
         String d = "replay of " + g.replay().getFileName();
         return switch (r.source()) {
-            case ESPLORA -> new Esplora(new EsploraSource(t, d, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)));
+            case ESPLORA -> {
+                noRange("--replay of an Esplora recording");
+                yield new Esplora(new EsploraSource(t, d, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)));
+            }
             case CORE -> node(t, d);
             default -> throw new InvalidInputException(g.replay() + ": a recording of an unknown source '" + r.source() + "'");
         };
+    }
+
+    private void noRange(String what) {
+        if (options.blockRange != null) {
+            throw new InvalidInputException("--block-range applies to --blocks and --rpc, not to " + what);
+        }
     }
 
     private Node node(HttpTransport t, String description) {
@@ -94,6 +104,9 @@ final class BitcoinSources {
     }
 
     private HttpTransport live(JdkHttpTransport http, String source, boolean cacheable) {
+        if (!(options.rate > 0)) {
+            throw new InvalidInputException("--rate must be a positive number of requests per second, got " + options.rate);
+        }
         HttpTransport t = PoliteTransport.perSecond(http, options.rate);
         if (options.record != null) {
             recorder = new RecordingTransport(t, source);

@@ -209,6 +209,9 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     private int bitcoin(BitcoinSources.Given given) {
+        if (maxFetch < 1) {
+            throw new InvalidInputException("--max-fetch must be at least 1, got " + maxFetch);
+        }
         LabelStore labels = LabelStore.empty();
         for (Path f : labelFiles) {
             labels = labels.withCsv(f);

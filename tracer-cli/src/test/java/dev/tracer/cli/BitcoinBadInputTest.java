@@ -43,6 +43,10 @@ class BitcoinBadInputTest {
         assertOneLineError(CliRun.of("trace", "--esplora", "ftp://example", "--address", cb9), 2, "--esplora");
         assertOneLineError(CliRun.of("trace", "--blocks", blocks(), "--record", tmp.resolve("r.json").toString(), "--address", cb9), 2,
                 "--record");
+        assertOneLineError(CliRun.of("trace", "--blocks", blocks(), "--max-fetch", "0", "--address", cb9), 2, "--max-fetch");
+        assertOneLineError(CliRun.of("trace", "--esplora", "http://127.0.0.1:9", "--rate", "0", "--address", cb9), 2, "--rate");
+        assertOneLineError(CliRun.of("trace", "--esplora", "http://127.0.0.1:9", "--block-range", "1..2", "--address", cb9), 2,
+                "--block-range applies to --blocks and --rpc");
     }
 
     @Test

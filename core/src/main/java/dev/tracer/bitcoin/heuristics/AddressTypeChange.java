@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * upgraded to bech32 change while spending legacy coins), and payments to a merchant that uses the
  * payer's type while the payer's own change goes elsewhere.
  */
-public final class AddressTypeChange implements ChangeHeuristic {
+final class AddressTypeChange implements ChangeHeuristic {
 
     @Override
     public String name() {

@@ -20,7 +20,7 @@ import java.util.Optional;
  * {@link MultiInputClustering} skips a merge it should have made. The shared data's 143-output
  * exchange batch has one input and does not match.
  */
-public final class EqualOutputCoinJoin implements CoinJoinHeuristic {
+final class EqualOutputCoinJoin implements CoinJoinHeuristic {
 
     @Override
     public Optional<CoinJoinVerdict> test(BtcTx tx) {

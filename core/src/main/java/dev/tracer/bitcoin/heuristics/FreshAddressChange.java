@@ -22,7 +22,7 @@ import java.util.Set;
  * <p>Known false positives: payees that use a fresh address per payment (most modern wallets and
  * exchanges' deposit addresses), which is why it is only trusted together with another rule.
  */
-public final class FreshAddressChange implements ChangeHeuristic {
+final class FreshAddressChange implements ChangeHeuristic {
 
     @Override
     public String name() {

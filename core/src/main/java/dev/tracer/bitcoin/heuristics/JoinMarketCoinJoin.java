@@ -23,7 +23,7 @@ import java.util.Optional;
  * <p>Known false positives: a payment of two equal amounts from two inputs whose change happens
  * to pair up (k = 2 is weak, hence medium confidence); batch payments with repeated amounts.
  */
-public final class JoinMarketCoinJoin implements CoinJoinHeuristic {
+final class JoinMarketCoinJoin implements CoinJoinHeuristic {
     static final int MAX_PAIRING_INPUTS = 20;
 
     @Override

@@ -18,7 +18,7 @@ import java.util.Optional;
  * <p>Known false positives: wallets that consolidate coins while paying, or choose inputs for
  * privacy rather than size; with one input every output is smaller, so the rule says nothing.
  */
-public final class OptimalChange implements ChangeHeuristic {
+final class OptimalChange implements ChangeHeuristic {
 
     @Override
     public String name() {

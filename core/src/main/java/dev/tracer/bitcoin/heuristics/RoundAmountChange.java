@@ -18,7 +18,7 @@ import java.util.Optional;
  * <p>Known false positives: payments priced in fiat (round in dollars, not in bitcoin), round
  * change by coincidence, and CoinJoins (skipped by the detector).
  */
-public final class RoundAmountChange implements ChangeHeuristic {
+final class RoundAmountChange implements ChangeHeuristic {
     static final long ROUND = 100_000L;
 
     @Override

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * mostly standard amounts from 20+ segwit inputs. Missed: rounds below 20 inputs (small
  * coordinators after June 2024 run some).
  */
-public final class WabiSabiCoinJoin implements CoinJoinHeuristic {
+final class WabiSabiCoinJoin implements CoinJoinHeuristic {
     static final int MIN_INPUTS = 20;
     static final int MIN_OUTPUTS = 20;
     static final long MIN_DENOMINATION = 5_000L;

@@ -19,7 +19,7 @@ import java.util.Set;
  * <p>Known false positives: an exchange batch of 10 or more 0.1 BTC withdrawals funded by 10 or
  * more P2WPKH inputs. Missed: rounds with fewer than 10 participants at the base level.
  */
-public final class WasabiCoinJoin implements CoinJoinHeuristic {
+final class WasabiCoinJoin implements CoinJoinHeuristic {
     static final long MIN_BASE = 9_000_000L;
     static final long MAX_BASE = 11_000_000L;
     static final int MIN_EQUAL = 10;

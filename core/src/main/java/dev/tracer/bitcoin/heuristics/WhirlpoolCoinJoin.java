@@ -22,9 +22,9 @@ import java.util.Set;
  * amounts from as many inputs of pool size would match. Missed: Whirlpool variants with other
  * pool sizes.
  */
-public final class WhirlpoolCoinJoin implements CoinJoinHeuristic {
+final class WhirlpoolCoinJoin implements CoinJoinHeuristic {
     /** The pool denominations in satoshis. */
-    public static final List<Long> POOLS = List.of(100_000L, 1_000_000L, 5_000_000L, 50_000_000L);
+    static final List<Long> POOLS = List.of(100_000L, 1_000_000L, 5_000_000L, 50_000_000L);
 
     @Override
     public Optional<CoinJoinVerdict> test(BtcTx tx) {
