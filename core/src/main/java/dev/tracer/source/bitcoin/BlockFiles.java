@@ -105,7 +105,32 @@ public final class BlockFiles {
         return out;
     }
 
+    /**
+     * Bitcoin Core 28 and later obfuscate new block files with the key in {@code xor.dat}
+     * ({@code -blocksxor}); bitcoinj reads plain files only.
+     */
+    private static void refuseObfuscated(Path blockFile) {
+        Path parent = blockFile.toAbsolutePath().getParent();
+        Path key = parent == null ? null : parent.resolve("xor.dat");
+        if (key == null || !Files.isRegularFile(key)) {
+            return;
+        }
+        try {
+            byte[] k = Files.readAllBytes(key);
+            for (byte b : k) {
+                if (b != 0) {
+                    throw new InvalidInputException(blockFile + ": the block files are obfuscated with the key in " + key
+                            + " (Bitcoin Core -blocksxor); restart the node once with -blocksxor=0 and -reindex, or export the"
+                            + " blocks over --rpc");
+                }
+            }
+        } catch (IOException e) {
+            throw new SourceException.Unavailable("cannot read " + key + ": " + e.getMessage(), e);
+        }
+    }
+
     private static List<Block> readFile(Path p) {
+        refuseObfuscated(p);
         byte[] head = new byte[4];
         try (InputStream in = Files.newInputStream(p)) {
             if (in.readNBytes(head, 0, 4) < 4) {

@@ -112,4 +112,22 @@ class BlockFilesTest {
         assertThatThrownBy(() -> BlockFiles.read(List.of(json), Optional.empty())).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("whirlpool-coinjoin.json");
     }
+
+    @Test
+    void obfuscatedBlockFilesAreRefusedWithAWayOut(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        // a data directory as Bitcoin Core 28+ writes it: blk files XORed with the key in xor.dat
+        byte[] key = {1, 2, 3, 4, 5, 6, 7, 8};
+        byte[] blk = java.nio.file.Files.readAllBytes(SharedData.path(FIRST_100K));
+        for (int i = 0; i < blk.length; i++) {
+            blk[i] ^= key[i % 8];
+        }
+        java.nio.file.Files.write(dir.resolve("blk00000.dat"), blk);
+        java.nio.file.Files.write(dir.resolve("xor.dat"), key);
+        assertThatThrownBy(() -> BlockFiles.read(List.of(dir), Optional.empty())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("-blocksxor");
+        // an all-zero key means no obfuscation
+        java.nio.file.Files.write(dir.resolve("xor.dat"), new byte[8]);
+        java.nio.file.Files.copy(SharedData.path(FIRST_100K), dir.resolve("blk00000.dat"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(BlockFiles.read(List.of(dir), Optional.empty()).range()).isEqualTo(new BlockRange(0, 438));
+    }
 }
