@@ -68,7 +68,7 @@ public final class TextSummary {
     }
 
     private static String name(Address a, Optional<Label> l) {
-        return a.value() + l.map(x -> "  [" + x.entity() + ", " + x.category().code() + "]").orElse("");
+        return (a.chain().isEvm() ? a.value() : a.display()) + l.map(x -> "  [" + x.entity() + ", " + x.category().code() + "]").orElse("");
     }
 
     private static void header(PrintWriter out, TraceResult r) {

@@ -56,6 +56,7 @@ final class TraceRun {
     private final boolean[] seed;
     private final boolean[] isOutput;
     private final boolean[] isSink;
+    private final boolean[] dust;
     // pass 2
     private final Map<Integer, NodeState> states = new HashMap<>();
     private final TreeMap<Integer, BigInteger> introduced = new TreeMap<>();
@@ -120,7 +121,7 @@ final class TraceRun {
     }
 
     TraceRun(Dataset data, LabelStore labels, TaintModel model, TracePolicy policy, Direction direction,
-             AssetVerdict[] verdicts, boolean[] traced, SwapRule swaps) {
+             AssetVerdict[] verdicts, boolean[] traced, SwapRule swaps, boolean[] dust) {
         this.swaps = direction == Direction.FORWARD ? swaps : null;
         this.data = data;
         this.g = data.graph();
@@ -131,6 +132,7 @@ final class TraceRun {
         this.fwd = direction == Direction.FORWARD;
         this.verdicts = verdicts;
         this.traced = traced;
+        this.dust = dust;
         this.m = g.edgeCount();
         this.since = policy.since().map(java.time.Instant::getEpochSecond).orElse(Long.MIN_VALUE);
         this.until = policy.until().map(java.time.Instant::getEpochSecond).orElse(Long.MAX_VALUE);
@@ -331,6 +333,8 @@ final class TraceRun {
         EndpointKind why = null;
         if (isSink[r]) {
             why = EndpointKind.FEE;
+        } else if (dust[r]) {
+            why = EndpointKind.DUST;
         } else if (isStop(r)) {
             why = EndpointKind.STOPPED;
         } else if (!covered(r)) {
@@ -635,7 +639,7 @@ final class TraceRun {
         } else if (d.tainted().signum() > 0) {
             if (status[r] == UNSEEN) {
                 status[r] = ENDPOINT;
-                reason[r] = isSink[r] ? EndpointKind.FEE : EndpointKind.BELOW_MINIMUM;
+                reason[r] = isSink[r] ? EndpointKind.FEE : dust[r] ? EndpointKind.DUST : EndpointKind.BELOW_MINIMUM;
                 hop[r] = hop[s] + hopCost(e);
                 parent[r] = e;
             }

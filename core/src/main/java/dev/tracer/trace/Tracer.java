@@ -56,6 +56,7 @@ public final class Tracer {
     private final TaintModel model;
     private final TracePolicy policy;
     private final SwapRule swaps;
+    private final java.util.Set<Address> dust;
 
     private Tracer(Builder b) {
         this.swaps = b.swaps;
@@ -64,6 +65,7 @@ public final class Tracer {
         this.classifier = b.classifier;
         this.model = b.model;
         this.policy = b.policy;
+        this.dust = java.util.Set.copyOf(b.dust);
     }
 
     public static Builder builder() {
@@ -112,7 +114,11 @@ public final class Tracer {
         }
         LOG.debug("tracing {} from {} seed address(es) and {} seed transfer(s) under {}", direction.code(),
                 seedAddresses.size(), seedEdges.size(), model.name());
-        TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, swaps);
+        boolean[] dustIds = new boolean[g.addressCount()];
+        for (Address a : dust) {
+            g.idOf(a).ifPresent(id -> dustIds[id] = true);
+        }
+        TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, swaps, dustIds);
         return run.run(new TreeSet<>(seeds), seedAddresses, seedEdges);
     }
 
@@ -124,6 +130,7 @@ public final class Tracer {
         private TaintModel model;
         private TracePolicy policy = TracePolicy.builder().build();
         private SwapRule swaps;
+        private final java.util.Set<Address> dust = new java.util.HashSet<>();
 
         private Builder() {
         }
@@ -131,6 +138,20 @@ public final class Tracer {
         /** Carry taint across swaps that this rule recognises (forward traces); none by default. */
         public Builder swaps(SwapRule rule) {
             this.swaps = Objects.requireNonNull(rule, "swap rule");
+            return this;
+        }
+
+        /**
+         * Vertices (dust-attack outputs) that are never followed: a trace reaching one ends there
+         * with {@link EndpointKind#DUST}.
+         */
+        public Builder dust(java.util.Collection<Address> outputs) {
+            for (Address a : outputs) {
+                if (a.kind() != Address.Kind.OUTPUT) {
+                    throw new IllegalArgumentException("only outputs can be dust, not " + a);
+                }
+                dust.add(a);
+            }
             return this;
         }
 
