@@ -147,7 +147,7 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--asset", paramLabel = "SYMBOL|CONTRACT", description = "Trace only this asset (repeatable): ETH, a genuine token's symbol or its contract.")
     List<String> assets = new ArrayList<>();
 
-    @Option(names = "--stop-at", paramLabel = "CATEGORIES", split = ",", description = "Label categories where a trace stops (default: exchange,bridge,mixer; 'none' for none).")
+    @Option(names = "--stop-at", paramLabel = "CATEGORIES", split = ",", description = "Label categories where a trace stops (default: exchange,bridge,mixer,dex,token_contract; 'none' for none).")
     List<String> stopAt;
 
     @Option(names = "--fan-out-cap", paramLabel = "N", defaultValue = "" + TracePolicy.DEFAULT_FAN_OUT_CAP, description = "Most receivers followed from one address (default: ${DEFAULT-VALUE}); the rest are cut and reported.")
