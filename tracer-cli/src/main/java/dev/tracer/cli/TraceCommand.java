@@ -307,7 +307,9 @@ final class TraceCommand implements Callable<Integer> {
                 t.swaps(swaps);
             }
             return t.build();
-        }, maxAddresses, progress, System::nanoTime).traceWithData(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
+        }, maxAddresses, progress, System::nanoTime)
+                .bridges(a -> l.labels(a).stream().anyMatch(x -> x.category() == dev.tracer.label.Category.BRIDGE))
+                .traceWithData(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
         TraceResult result = Detectors.standard().apply(traced.result(), traced.dataset(), l, classifier);
         SourceStats stats = source.stats();
         progress.accept("node calls: " + stats.summary());
