@@ -273,7 +273,7 @@ public final class ReportJsonWriter {
             amount(j, "", c.toAsset(), c.amount());
             amount(j, "tainted_", c.toAsset(), c.taintCarried());
             amount(j, "offered_", c.toAsset(), c.offered());
-            j.writeBooleanField("inferred", true);
+            j.writeBooleanField("inferred", c.inferred());
             j.writeEndObject();
         }
         j.writeEndArray();

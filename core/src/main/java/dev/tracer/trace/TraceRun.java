@@ -69,8 +69,15 @@ final class TraceRun {
     private final List<TraceResult.Conversion> conversions = new ArrayList<>();
     private final TreeMap<Integer, BigInteger> convertedIn = new TreeMap<>();
     private final Map<Long, BigInteger> swappedOut = new HashMap<>();
+    // same-transaction swaps: offers already matched, per address (later proceeds of that transaction use them too)
+    private final Map<Integer, List<Offer>> sameTxUsed = new HashMap<>();
+    // proceeds that came before their swap's token-out in chain order: inflow edges waiting for that outflow edge
+    private final Map<Integer, List<Integer>> awaitingSwap = new HashMap<>();
 
-    /** A swap-like tainted outflow, by edge, still able to explain proceeds. */
+    /**
+     * A swap-like tainted outflow, by edge, still able to explain proceeds: in the same transaction
+     * (any unit) or, as an unexplained inflow, later (same {@code unit}; null when the asset has none).
+     */
     private static final class Offer {
         final int edge;
         final int receiver;
@@ -530,7 +537,7 @@ final class TraceRun {
         int targetDecimals = g.asset(asset).decimals();
         for (java.util.Iterator<Offer> it = q.iterator(); it.hasNext() && need.signum() > 0;) {
             Offer o = it.next();
-            if (o.asset == asset || !o.unit.equals(unit.get())) {
+            if (o.asset == asset || o.unit == null || !o.unit.equals(unit.get())) {
                 continue;
             }
             int tokenDecimals = g.asset(o.asset).decimals();
@@ -561,8 +568,81 @@ final class TraceRun {
         tainted = tainted.min(converted);
         convertedIn.merge(asset, tainted, BigInteger::add);
         conversions.add(new TraceResult.Conversion(g.address(a), List.copyOf(from), List.copyOf(txs), List.copyOf(rules),
-                g.asset(asset), g.tx(e), converted, tainted, offered));
+                g.asset(asset), g.tx(e), converted, tainted, offered, true));
         return Draw.of(missing, tainted);
+    }
+
+    /**
+     * Proceeds of a swap in one transaction: inflow {@code e} of asset Y to followed address
+     * {@code a} from an address that holds no taint, in a transaction where {@code a} made a
+     * swap-like tainted outflow of another asset. The inflow carries the outflows' tainted
+     * fraction (tainted / total), whatever the units (USDT → ETH); the offers are consumed (and
+     * serve every further proceeds of that transaction). Returns the clean draw when there is no
+     * such outflow.
+     */
+    private Draw sameTxProceeds(int a, int e) {
+        int asset = g.assetId(e);
+        BigInteger amt = g.amount(e);
+        List<Offer> used = new ArrayList<>();
+        java.util.ArrayDeque<Offer> q = offers.get(a);
+        if (q != null) {
+            for (java.util.Iterator<Offer> it = q.iterator(); it.hasNext();) {
+                Offer o = it.next();
+                if (g.sameTx(o.edge, e) && o.asset != asset) {
+                    it.remove();
+                    used.add(o);
+                    swappedOut.merge(((long) o.receiver << 32) | o.asset, o.tainted, BigInteger::add);
+                    sameTxUsed.computeIfAbsent(a, x -> new ArrayList<>()).add(o);
+                }
+            }
+        }
+        if (used.isEmpty()) {
+            for (Offer o : sameTxUsed.getOrDefault(a, List.of())) {
+                if (g.sameTx(o.edge, e) && o.asset != asset) {
+                    used.add(o);
+                }
+            }
+        }
+        if (used.isEmpty()) {
+            return Draw.clean(amt);
+        }
+        BigInteger total = BigInteger.ZERO;
+        BigInteger taintedOut = BigInteger.ZERO;
+        List<Asset> from = new ArrayList<>();
+        List<String> rules = new ArrayList<>(List.of("same-tx"));
+        for (Offer o : used) {
+            total = total.add(o.total);
+            taintedOut = taintedOut.add(o.tainted);
+            if (!from.contains(g.asset(o.asset))) {
+                from.add(g.asset(o.asset));
+            }
+            if (!rules.contains(o.rule)) {
+                rules.add(o.rule);
+            }
+        }
+        BigInteger tainted = amt.multiply(taintedOut).divide(total);
+        convertedIn.merge(asset, tainted, BigInteger::add);
+        conversions.add(new TraceResult.Conversion(g.address(a), List.copyOf(from), List.of(g.tx(e)), List.copyOf(rules),
+                g.asset(asset), g.tx(e), amt, tainted, BigInteger.ZERO, false));
+        return Draw.of(amt, tainted);
+    }
+
+    /**
+     * The swap-like outflow of another asset that followed address {@code a} makes later in the
+     * transaction of inflow {@code e} (proceeds recorded before the token-out), or -1.
+     */
+    private int laterSwapOut(int a, int e) {
+        for (int k = firstOutAfter(a, ord(e)); k < outDeg(a); k++) {
+            int o = outAt(a, k);
+            if (!g.sameTx(o, e)) {
+                break;
+            }
+            if (g.assetId(o) != g.assetId(e) && inWindow(o) && carriesValue(o) && receiver(o) != a
+                    && status[receiver(o)] != FOLLOWED && swaps.swapLike(g, o, a).isPresent()) {
+                return o;
+            }
+        }
+        return -1;
     }
 
     private static BigInteger rescale(BigInteger v, int fromDecimals, int toDecimals) {
@@ -578,12 +658,26 @@ final class TraceRun {
         if (swaps == null || seed[s] || status[r] == FOLLOWED || d.tainted().signum() == 0) {
             return;
         }
-        Optional<String> unit = swaps.unit(g.assetOf(e));
-        if (unit.isEmpty()) {
+        String unit = swaps.unit(g.assetOf(e)).orElse(null);
+        swaps.swapLike(g, e, s).ifPresent(rule -> offers.computeIfAbsent(s, x -> new java.util.ArrayDeque<>())
+                .add(new Offer(e, r, g.assetId(e), unit, rule, d.amount(), d.tainted())));
+    }
+
+    /** Credits the proceeds that waited for outflow {@code e} of {@code s} (now offered, or not a tainted swap). */
+    private void settleAwaiting(int s, int e) {
+        List<Integer> waiting = awaitingSwap.remove(e);
+        if (waiting == null) {
             return;
         }
-        swaps.swapLike(g, e, s).ifPresent(rule -> offers.computeIfAbsent(s, x -> new java.util.ArrayDeque<>())
-                .add(new Offer(e, r, g.assetId(e), unit.get(), rule, d.amount(), d.tainted())));
+        NodeState sn = states.get(s);
+        for (int in : waiting) {
+            Draw c = sameTxProceeds(s, in);
+            sn.ledger(g.assetId(in)).credit(c);
+            if (c.tainted().signum() > 0) {
+                sn.add(sn.received, g.assetId(in), c.tainted());
+                tracedTransfers.add(new TraceResult.TracedTransfer(in, g.transfer(in), c.tainted()));
+            }
+        }
     }
 
     private void process(int e, boolean seedEdge, LongHeap heap) {
@@ -603,6 +697,23 @@ final class TraceRun {
                 sn.add(sn.sent, asset, d.tainted());
                 offer(s, r, e, d);
             }
+        }
+        if (senderActive && s != r) {
+            settleAwaiting(s, e);
+        }
+        if (!senderActive && swaps != null && !seedEdge && s != r && status[r] == FOLLOWED && !seed[r]) {
+            NodeState rn = states.get(r);
+            if (rn != null && rn.active) {
+                // proceeds of a swap in this transaction: taint from the token-out, or wait for it
+                int later = laterSwapOut(r, e);
+                if (later >= 0) {
+                    awaitingSwap.computeIfAbsent(later, x -> new ArrayList<>()).add(e);
+                    return;
+                }
+                d = sameTxProceeds(r, e);
+            }
+        }
+        if (d.tainted().signum() > 0) {
             tracedTransfers.add(new TraceResult.TracedTransfer(e, g.transfer(e), d.tainted()));
         }
         if (s == r) {

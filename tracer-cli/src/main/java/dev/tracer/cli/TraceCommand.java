@@ -164,7 +164,7 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--asset", paramLabel = "SYMBOL|CONTRACT", description = "Trace only this asset (repeatable): ETH, a genuine token's symbol or its contract.")
     List<String> assets = new ArrayList<>();
 
-    @Option(names = "--stop-at", paramLabel = "CATEGORIES", split = ",", description = "Label categories where a trace stops (default: exchange,bridge,mixer; 'none' for none).")
+    @Option(names = "--stop-at", paramLabel = "CATEGORIES", split = ",", description = "Label categories where a trace stops (default: exchange,bridge,mixer,dex,token_contract; 'none' for none).")
     List<String> stopAt;
 
     @Option(names = "--fan-out-cap", paramLabel = "N", defaultValue = "" + TracePolicy.DEFAULT_FAN_OUT_CAP, description = "Most receivers followed from one address (default: ${DEFAULT-VALUE}); the rest are cut and reported.")
@@ -339,7 +339,9 @@ final class TraceCommand implements Callable<Integer> {
                 t.swaps(swaps);
             }
             return t.build();
-        }, maxAddresses, progress, System::nanoTime).traceWithData(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
+        }, maxAddresses, progress, System::nanoTime)
+                .bridges(a -> l.labels(a).stream().anyMatch(x -> x.category() == dev.tracer.label.Category.BRIDGE))
+                .traceWithData(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
         TraceResult result = Detectors.standard().apply(traced.result(), traced.dataset(), l, classifier);
         SourceStats stats = source.stats();
         progress.accept("node calls: " + stats.summary());
