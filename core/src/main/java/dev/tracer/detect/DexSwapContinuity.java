@@ -28,11 +28,12 @@ import java.util.Optional;
  *       spender pulled them: the settlement pattern of aggregators and solvers after an
  *       {@code approve}.
  * </ul>
- * The engine then matches such an outflow with an unexplained inflow of another asset of the
- * same unit of account (stETH, mETH, WETH → ETH) at the same address within {@link #window()},
- * at face value, and reports each match as an inferred conversion with how well the values
- * agree. When Uniswap v2/v3 {@code Swap} logs are in the data, they would confirm a match; the
- * account-export data this works on has none, so every conversion here is flagged as inferred.
+ * The engine then takes as the swap's proceeds either an inflow of another asset at the same
+ * address in the same transaction (rule {@code same-tx}: recorded proceeds, any unit, e.g. a
+ * DEX's internal ETH payment for USDT), or else an unexplained inflow of another asset of the
+ * same unit of account (stETH, mETH, WETH → ETH) within {@link #window()}, at face value,
+ * reported as an inferred conversion with how well the values agree (account exports lack the
+ * DEX's internal payments).
  *
  * <p>Source: the swap step of the Bybit 2025 laundering (stETH/mETH sold through solvers and
  * Uniswap routers for ETH, then moved on), as seen in its outflows; the "token-out /
@@ -42,7 +43,7 @@ import java.util.Optional;
  * <p>Known false positives: a plain {@code transferFrom} by a non-DEX spender (a payment
  * processor, a lending protocol taking collateral) looks {@code pulled}; if the sender then
  * spends ETH the data does not show arriving, that ETH is taken as the proceeds. Known false
- * negatives: swaps into assets of another unit (ETH → USDC) are not matched (no prices).
+ * negatives: inferred swaps into assets of another unit (ETH → USDC) are not matched (no prices).
  */
 public final class DexSwapContinuity implements SwapRule {
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);

@@ -425,6 +425,7 @@ final class ExportGraph {
             case BELOW_MINIMUM -> BELOW_MINIMUM;
             case FEE -> CONTEXT_COLOUR;
             case SWAPPED -> SWAPPED;
+            case DUST -> BELOW_MINIMUM;
         };
     }
 

@@ -287,7 +287,7 @@ public final class ReportJsonReader {
             Asset to = asset(f, "asset");
             return new TraceResult.Conversion(f.address("address"), from, f.list("from_txs", Field::tx),
                     f.list("rules", Field::string), to, f.txField("before_tx"), f.baseUnits(""), f.baseUnits("tainted_"),
-                    f.baseUnits("offered_"));
+                    f.baseUnits("offered_"), f.bool("inferred"));
         }
 
         private TraceResult.Node node(Field f) {

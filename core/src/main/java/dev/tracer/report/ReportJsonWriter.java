@@ -202,6 +202,9 @@ public final class ReportJsonWriter {
         for (TraceResult.Endpoint e : r.endpoints()) {
             j.writeStartObject();
             j.writeStringField("address", e.address().value());
+            if (e.address().owner().isPresent()) {
+                j.writeStringField("owner", e.address().owner().get()); // UTXO outputs: the address paid
+            }
             j.writeStringField("kind", e.kind().code());
             j.writeNumberField("hop", e.hop());
             label(j, e.label());
@@ -270,7 +273,7 @@ public final class ReportJsonWriter {
             amount(j, "", c.toAsset(), c.amount());
             amount(j, "tainted_", c.toAsset(), c.taintCarried());
             amount(j, "offered_", c.toAsset(), c.offered());
-            j.writeBooleanField("inferred", true);
+            j.writeBooleanField("inferred", c.inferred());
             j.writeEndObject();
         }
         j.writeEndArray();
@@ -377,6 +380,9 @@ public final class ReportJsonWriter {
         for (TraceResult.Node n : r.nodes()) {
             j.writeStartObject();
             j.writeStringField("address", n.address().value());
+            if (n.address().owner().isPresent()) {
+                j.writeStringField("owner", n.address().owner().get());
+            }
             j.writeNumberField("hop", n.hop());
             j.writeStringField("role", n.role().name().toLowerCase(java.util.Locale.ROOT));
             optionalString(j, "endpoint", n.endpoint().map(k -> k.code()));

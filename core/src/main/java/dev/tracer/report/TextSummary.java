@@ -68,7 +68,7 @@ public final class TextSummary {
     }
 
     private static String name(Address a, Optional<Label> l) {
-        return a.value() + l.map(x -> "  [" + x.entity() + ", " + x.category().code() + "]").orElse("");
+        return (a.chain().isEvm() ? a.value() : a.display()) + l.map(x -> "  [" + x.entity() + ", " + x.category().code() + "]").orElse("");
     }
 
     private static void header(PrintWriter out, TraceResult r) {
@@ -241,19 +241,21 @@ public final class TextSummary {
         if (r.conversions().isEmpty()) {
             return;
         }
-        out.println("Swaps inferred (taint carried into the proceeds):");
+        out.println("Swaps (taint carried into the proceeds):");
         TreeMap<String, BigInteger[]> byKey = new TreeMap<>();
         TreeMap<String, Asset> assets = new TreeMap<>();
         for (TraceResult.Conversion c : r.conversions()) {
             String from = String.join("+", c.fromAssets().stream().map(Asset::symbol).toList());
-            String key = c.address().value() + " " + from + " -> " + c.toAsset().symbol();
+            String key = c.address().value() + " " + from + " -> " + c.toAsset().symbol()
+                    + (c.inferred() ? " (inferred)" : " (in one transaction)");
             BigInteger[] v = byKey.computeIfAbsent(key, k -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
             v[0] = v[0].add(c.amount());
             v[1] = v[1].add(c.taintCarried());
             assets.put(key, c.toAsset());
         }
-        byKey.forEach((k, v) -> out.printf("  %s: %s arrived unrecorded after swap-like outflows, %s of it stolen%n",
-                k, amount(assets.get(k), v[0]), amount(assets.get(k), v[1])));
+        byKey.forEach((k, v) -> out.printf("  %s: %s %s, %s of it stolen%n", k, amount(assets.get(k), v[0]),
+                k.endsWith("(inferred)") ? "arrived unrecorded after swap-like outflows" : "came back in the swap's transaction",
+                amount(assets.get(k), v[1])));
         r.convertedIn().forEach((a, v) -> out.printf("  %s now traced as %s: %s from the seeds + %s from swaps%n",
                 a.symbol(), amount(a, r.tracedAmount(a)), amount(a, r.seedAmounts().getOrDefault(a, BigInteger.ZERO)),
                 amount(a, v)));

@@ -2,6 +2,7 @@ package dev.tracer.source;
 
 import dev.tracer.model.Address;
 import dev.tracer.model.BlockRange;
+import dev.tracer.model.BridgeDeposit;
 import dev.tracer.model.Chain;
 import dev.tracer.model.Transfer;
 import dev.tracer.model.TxHash;
@@ -30,6 +31,14 @@ public interface TransferSource {
 
     /** Every transfer in transaction {@code tx}. */
     List<Transfer> transfersIn(TxHash tx);
+
+    /**
+     * Cross-chain deposits into {@code bridge} in {@code range} that the bridge's event logs state;
+     * empty for sources without logs.
+     */
+    default List<BridgeDeposit> bridgeDeposits(Address bridge, BlockRange range) {
+        return List.of();
+    }
 
     /** One line naming the source for reports, without secrets (no API keys). */
     String description();

@@ -20,7 +20,13 @@ public enum EndpointKind {
      * Swapped: sent to a DEX or aggregator in a swap whose proceeds came back to the sender in
      * another asset; the trace carries on in that asset (see the conversions).
      */
-    SWAPPED;
+    SWAPPED,
+    /**
+     * A dust-attack output (UTXO chains): a tiny unsolicited output flagged by a detector. It is
+     * not followed, so whatever the trace assigns it is reported here instead of being traced as
+     * funds (forward: into the victims' later transactions; backward: back to the attacker).
+     */
+    DUST;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -40,6 +40,7 @@ public final class ExpandingTrace {
     private final int maxAddresses;
     private final Consumer<String> progress;
     private final LongSupplier nanoTime;
+    private java.util.function.Predicate<Address> isBridge = a -> false;
 
     /**
      * @param tracerFor    builds the tracer (labels, classifier, model, policy) for a dataset
@@ -65,6 +66,15 @@ public final class ExpandingTrace {
         this.maxAddresses = maxAddresses;
         this.progress = Objects.requireNonNull(progress, "progress");
         this.nanoTime = nanoTime;
+    }
+
+    /**
+     * Addresses whose bridge deposits (event logs) are fetched when the trace sends taint to them:
+     * the labelled bridges. Only those the final trace reaches are asked for, once each.
+     */
+    public ExpandingTrace bridges(java.util.function.Predicate<Address> bridge) {
+        this.isBridge = Objects.requireNonNull(bridge, "bridge");
+        return this;
     }
 
     /** The result and the dataset of the last round (what detectors and exports need besides the result). */
@@ -125,6 +135,15 @@ public final class ExpandingTrace {
                 break;
             }
             progress.accept(String.format("frontier: %d address(es) below the hop limit to fetch", toFetch.size()));
+        }
+        List<dev.tracer.model.BridgeDeposit> deposits = new ArrayList<>();
+        for (TraceResult.Node n : result.nodes()) {
+            if (!n.received().isEmpty() && isBridge.test(n.address())) {
+                deposits.addAll(source.bridgeDeposits(n.address(), range));
+            }
+        }
+        if (!deposits.isEmpty()) {
+            d = d.withBridgeDeposits(deposits);
         }
         if (!budgetHit) {
             return new Outcome(result, d);

@@ -54,7 +54,8 @@ public record TracePolicy(
         private Instant since;
         private Instant until;
         private final TreeSet<Asset> assets = new TreeSet<>();
-        private Set<Category> stopAt = EnumSet.of(Category.EXCHANGE, Category.BRIDGE, Category.MIXER);
+        private Set<Category> stopAt = EnumSet.of(Category.EXCHANGE, Category.BRIDGE, Category.MIXER, Category.DEX,
+                Category.TOKEN_CONTRACT);
         private int fanOutCap = DEFAULT_FAN_OUT_CAP;
 
         private Builder() {

@@ -91,10 +91,15 @@ public record TraceResult(
      * the swap's proceeds, and {@code taintCarried} of it is stolen. {@code offered} is the
      * face value (in {@code toAsset} units) of the swap-like outflows that were available to
      * explain it, so {@code amount / offered} says how well the values match.
+     *
+     * <p>When {@code inferred} is false the swap is in one transaction: {@code address} sent the
+     * tainted asset and received {@code amount} of {@code toAsset} in transaction {@code beforeTx}
+     * (rule {@code same-tx}); the proceeds are recorded, carry the outflow's tainted fraction
+     * whatever the units, and {@code offered} is zero (no face-value comparison).
      */
     public record Conversion(Address address, List<Asset> fromAssets, List<dev.tracer.model.TxHash> fromTxs,
                              List<String> rules, Asset toAsset, dev.tracer.model.TxHash beforeTx, BigInteger amount,
-                             BigInteger taintCarried, BigInteger offered) {
+                             BigInteger taintCarried, BigInteger offered, boolean inferred) {
     }
 
     /**

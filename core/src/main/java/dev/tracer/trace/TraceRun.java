@@ -58,6 +58,7 @@ final class TraceRun {
     private final IdCache<Address> addresses;
     private final IdCache<dev.tracer.model.TxHash> txHashes;
     private int[] touchedIds;
+    private final int[] dust; // sorted ids of dust outputs (usually none)
     // pass 2
     private final TreeMap<Integer, BigInteger> introduced = new TreeMap<>();
     private final List<TraceResult.TracedTransfer> tracedTransfers = new ArrayList<>();
@@ -69,8 +70,15 @@ final class TraceRun {
     private final List<TraceResult.Conversion> conversions = new ArrayList<>();
     private final TreeMap<Integer, BigInteger> convertedIn = new TreeMap<>();
     private final Map<Long, BigInteger> swappedOut = new HashMap<>();
+    // same-transaction swaps: offers already matched, per address (later proceeds of that transaction use them too)
+    private final Map<Integer, List<Offer>> sameTxUsed = new HashMap<>();
+    // proceeds that came before their swap's token-out in chain order: inflow edges waiting for that outflow edge
+    private final Map<Integer, List<Integer>> awaitingSwap = new HashMap<>();
 
-    /** A swap-like tainted outflow, by edge, still able to explain proceeds. */
+    /**
+     * A swap-like tainted outflow, by edge, still able to explain proceeds: in the same transaction
+     * (any unit) or, as an unexplained inflow, later (same {@code unit}; null when the asset has none).
+     */
     private static final class Offer {
         final int edge;
         final int receiver;
@@ -121,7 +129,7 @@ final class TraceRun {
     }
 
     TraceRun(Dataset data, LabelStore labels, TaintModel model, TracePolicy policy, Direction direction,
-             AssetVerdict[] verdicts, boolean[] traced, SwapRule swaps, TraceScratch scratch) {
+             AssetVerdict[] verdicts, boolean[] traced, SwapRule swaps, int[] dust, TraceScratch scratch) {
         this.swaps = direction == Direction.FORWARD ? swaps : null;
         this.data = data;
         this.g = data.graph();
@@ -132,6 +140,7 @@ final class TraceRun {
         this.fwd = direction == Direction.FORWARD;
         this.verdicts = verdicts;
         this.traced = traced;
+        this.dust = dust;
         this.m = g.edgeCount();
         this.since = policy.since().map(java.time.Instant::getEpochSecond).orElse(Long.MIN_VALUE);
         this.until = policy.until().map(java.time.Instant::getEpochSecond).orElse(Long.MAX_VALUE);
@@ -202,6 +211,10 @@ final class TraceRun {
 
     private int inAt(int a, int k) {
         return fwd ? g.inEdge(a, k) : g.outEdge(a, g.outDegree(a) - 1 - k);
+    }
+
+    private boolean dust(int a) {
+        return dust.length > 0 && java.util.Arrays.binarySearch(dust, a) >= 0;
     }
 
     private boolean isOutput(int a) {
@@ -358,6 +371,8 @@ final class TraceRun {
         EndpointKind why = null;
         if (isSink(r)) {
             why = EndpointKind.FEE;
+        } else if (dust(r)) {
+            why = EndpointKind.DUST;
         } else if (isStop(r)) {
             why = EndpointKind.STOPPED;
         } else if (!covered(r)) {
@@ -563,7 +578,7 @@ final class TraceRun {
         int targetDecimals = g.asset(asset).decimals();
         for (java.util.Iterator<Offer> it = q.iterator(); it.hasNext() && need.signum() > 0;) {
             Offer o = it.next();
-            if (o.asset == asset || !o.unit.equals(unit.get())) {
+            if (o.asset == asset || o.unit == null || !o.unit.equals(unit.get())) {
                 continue;
             }
             int tokenDecimals = g.asset(o.asset).decimals();
@@ -594,8 +609,81 @@ final class TraceRun {
         tainted = tainted.min(converted);
         convertedIn.merge(asset, tainted, BigInteger::add);
         conversions.add(new TraceResult.Conversion(addr(a), List.copyOf(from), List.copyOf(txs), List.copyOf(rules),
-                g.asset(asset), txOf(e), converted, tainted, offered));
+                g.asset(asset), txOf(e), converted, tainted, offered, true));
         return Draw.of(missing, tainted);
+    }
+
+    /**
+     * Proceeds of a swap in one transaction: inflow {@code e} of asset Y to followed address
+     * {@code a} from an address that holds no taint, in a transaction where {@code a} made a
+     * swap-like tainted outflow of another asset. The inflow carries the outflows' tainted
+     * fraction (tainted / total), whatever the units (USDT → ETH); the offers are consumed (and
+     * serve every further proceeds of that transaction). Returns the clean draw when there is no
+     * such outflow.
+     */
+    private Draw sameTxProceeds(int a, int e) {
+        int asset = g.assetId(e);
+        BigInteger amt = g.amount(e);
+        List<Offer> used = new ArrayList<>();
+        java.util.ArrayDeque<Offer> q = offers.get(a);
+        if (q != null) {
+            for (java.util.Iterator<Offer> it = q.iterator(); it.hasNext();) {
+                Offer o = it.next();
+                if (g.sameTx(o.edge, e) && o.asset != asset) {
+                    it.remove();
+                    used.add(o);
+                    swappedOut.merge(((long) o.receiver << 32) | o.asset, o.tainted, BigInteger::add);
+                    sameTxUsed.computeIfAbsent(a, x -> new ArrayList<>()).add(o);
+                }
+            }
+        }
+        if (used.isEmpty()) {
+            for (Offer o : sameTxUsed.getOrDefault(a, List.of())) {
+                if (g.sameTx(o.edge, e) && o.asset != asset) {
+                    used.add(o);
+                }
+            }
+        }
+        if (used.isEmpty()) {
+            return Draw.clean(amt);
+        }
+        BigInteger total = BigInteger.ZERO;
+        BigInteger taintedOut = BigInteger.ZERO;
+        List<Asset> from = new ArrayList<>();
+        List<String> rules = new ArrayList<>(List.of("same-tx"));
+        for (Offer o : used) {
+            total = total.add(o.total);
+            taintedOut = taintedOut.add(o.tainted);
+            if (!from.contains(g.asset(o.asset))) {
+                from.add(g.asset(o.asset));
+            }
+            if (!rules.contains(o.rule)) {
+                rules.add(o.rule);
+            }
+        }
+        BigInteger tainted = amt.multiply(taintedOut).divide(total);
+        convertedIn.merge(asset, tainted, BigInteger::add);
+        conversions.add(new TraceResult.Conversion(addr(a), List.copyOf(from), List.of(txOf(e)), List.copyOf(rules),
+                g.asset(asset), txOf(e), amt, tainted, BigInteger.ZERO, false));
+        return Draw.of(amt, tainted);
+    }
+
+    /**
+     * The swap-like outflow of another asset that followed address {@code a} makes later in the
+     * transaction of inflow {@code e} (proceeds recorded before the token-out), or -1.
+     */
+    private int laterSwapOut(int a, int e) {
+        for (int k = firstOutAfter(a, ord(e)); k < outDeg(a); k++) {
+            int o = outAt(a, k);
+            if (!g.sameTx(o, e)) {
+                break;
+            }
+            if (g.assetId(o) != g.assetId(e) && inWindow(o) && carriesValue(o) && receiver(o) != a
+                    && status[receiver(o)] != FOLLOWED && swaps.swapLike(g, o, a).isPresent()) {
+                return o;
+            }
+        }
+        return -1;
     }
 
     private static BigInteger rescale(BigInteger v, int fromDecimals, int toDecimals) {
@@ -611,12 +699,26 @@ final class TraceRun {
         if (swaps == null || seed[s] || status[r] == FOLLOWED || d.tainted().signum() == 0) {
             return;
         }
-        Optional<String> unit = swaps.unit(g.assetOf(e));
-        if (unit.isEmpty()) {
+        String unit = swaps.unit(g.assetOf(e)).orElse(null);
+        swaps.swapLike(g, e, s).ifPresent(rule -> offers.computeIfAbsent(s, x -> new java.util.ArrayDeque<>())
+                .add(new Offer(e, r, g.assetId(e), unit, rule, d.amount(), d.tainted())));
+    }
+
+    /** Credits the proceeds that waited for outflow {@code e} of {@code s} (now offered, or not a tainted swap). */
+    private void settleAwaiting(int s, int e) {
+        List<Integer> waiting = awaitingSwap.remove(e);
+        if (waiting == null) {
             return;
         }
-        swaps.swapLike(g, e, s).ifPresent(rule -> offers.computeIfAbsent(s, x -> new java.util.ArrayDeque<>())
-                .add(new Offer(e, r, g.assetId(e), unit.get(), rule, d.amount(), d.tainted())));
+        NodeState sn = node(s);
+        for (int in : waiting) {
+            Draw c = sameTxProceeds(s, in);
+            sn.ledger(g.assetId(in)).credit(c);
+            if (c.tainted().signum() > 0) {
+                sn.add(sn.received, g.assetId(in), c.tainted());
+                tracedTransfers.add(new TraceResult.TracedTransfer(in, transfer(in), c.tainted()));
+            }
+        }
     }
 
     private void process(int e, boolean seedEdge, LongHeap heap) {
@@ -636,6 +738,23 @@ final class TraceRun {
                 sn.add(sn.sent, asset, d.tainted());
                 offer(s, r, e, d);
             }
+        }
+        if (senderActive && s != r) {
+            settleAwaiting(s, e);
+        }
+        if (!senderActive && swaps != null && !seedEdge && s != r && status[r] == FOLLOWED && !seed[r]) {
+            NodeState rn = node(r);
+            if (rn != null && rn.active) {
+                // proceeds of a swap in this transaction: taint from the token-out, or wait for it
+                int later = laterSwapOut(r, e);
+                if (later >= 0) {
+                    awaitingSwap.computeIfAbsent(later, x -> new ArrayList<>()).add(e);
+                    return;
+                }
+                d = sameTxProceeds(r, e);
+            }
+        }
+        if (d.tainted().signum() > 0) {
             tracedTransfers.add(new TraceResult.TracedTransfer(e, transfer(e), d.tainted()));
         }
         if (s == r) {
@@ -673,7 +792,7 @@ final class TraceRun {
             if (status[r] == UNSEEN) {
                 scratch.touch(r);
                 status[r] = ENDPOINT;
-                reason[r] = isSink(r) ? EndpointKind.FEE : EndpointKind.BELOW_MINIMUM;
+                reason[r] = isSink(r) ? EndpointKind.FEE : dust(r) ? EndpointKind.DUST : EndpointKind.BELOW_MINIMUM;
                 hop[r] = hop[s] + hopCost(e);
                 parent[r] = e;
             }

@@ -61,6 +61,7 @@ public final class Tracer {
     /** Reset working arrays of finished traces, so a trace costs what it touches, not the graph's size. */
     private final java.util.concurrent.ConcurrentLinkedQueue<TraceScratch> scratchPool =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Set<Address> dust;
 
     private Tracer(Builder b) {
         this.swaps = b.swaps;
@@ -69,6 +70,7 @@ public final class Tracer {
         this.classifier = b.classifier;
         this.model = b.model;
         this.policy = b.policy;
+        this.dust = java.util.Set.copyOf(b.dust);
     }
 
     public static Builder builder() {
@@ -117,9 +119,11 @@ public final class Tracer {
         }
         LOG.debug("tracing {} from {} seed address(es) and {} seed transfer(s) under {}", direction.code(),
                 seedAddresses.size(), seedEdges.size(), model.name());
+        int[] dustIds = dust.stream().map(g::idOf).filter(java.util.OptionalInt::isPresent)
+                .mapToInt(java.util.OptionalInt::getAsInt).sorted().toArray();
         TraceScratch scratch = scratch(g.addressCount());
         try {
-            TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, swaps, scratch);
+            TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, swaps, dustIds, scratch);
             return run.run(new TreeSet<>(seeds), seedAddresses, seedEdges);
         } finally {
             scratch.reset();
@@ -141,6 +145,7 @@ public final class Tracer {
         private TaintModel model;
         private TracePolicy policy = TracePolicy.builder().build();
         private SwapRule swaps;
+        private final java.util.Set<Address> dust = new java.util.HashSet<>();
 
         private Builder() {
         }
@@ -148,6 +153,20 @@ public final class Tracer {
         /** Carry taint across swaps that this rule recognises (forward traces); none by default. */
         public Builder swaps(SwapRule rule) {
             this.swaps = Objects.requireNonNull(rule, "swap rule");
+            return this;
+        }
+
+        /**
+         * Vertices (dust-attack outputs) that are never followed: a trace reaching one ends there
+         * with {@link EndpointKind#DUST}.
+         */
+        public Builder dust(java.util.Collection<Address> outputs) {
+            for (Address a : outputs) {
+                if (a.kind() != Address.Kind.OUTPUT) {
+                    throw new IllegalArgumentException("only outputs can be dust, not " + a);
+                }
+                dust.add(a);
+            }
             return this;
         }
 

@@ -64,6 +64,7 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
 final class TraceCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TraceCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -84,11 +85,26 @@ final class TraceCommand implements Callable<Integer> {
         @Option(names = "--rpc", paramLabel = "URL", description = "Trace live from an EVM JSON-RPC node (trace_filter on Erigon, Nethermind, Reth, anvil; a block scan on geth). An API key in the URL is never shown.")
         String rpc;
 
-        @Option(names = "--replay", paramLabel = "DIR", description = "Trace from a recording made with --record: every node call is answered from DIR, no network; a call not in it is an error naming it.")
+        @Option(names = "--replay", paramLabel = "PATH", description = "Trace from a recording made with --record: every node call is answered from it, no network; a call not in it is an error naming it (EVM: a directory; Bitcoin: a file).")
         Path replay;
+
+        @Option(names = "--blocks", paramLabel = "PATH", description = "Bitcoin: blk*.dat files of a Bitcoin Core data directory, or the directory (repeatable).")
+        List<Path> blocks;
+
+        @Option(names = "--esplora", paramLabel = "URL", description = "Bitcoin: an Esplora REST API (the API of mempool.space and blockstream.info).")
+        String esplora;
+
+        /** The Bitcoin sources given: --rpc and --replay count only with --chain bitcoin. */
+        BitcoinSources.Given bitcoin(boolean bitcoinChain) {
+            return new BitcoinSources.Given(blocks == null ? List.of() : List.copyOf(blocks),
+                    bitcoinChain ? rpc : null, esplora, bitcoinChain ? replay : null);
+        }
     }
 
-    @Option(names = "--chain", paramLabel = "CHAIN", description = "With --rpc or --replay: the chain the node must serve (ethereum, or an EVM chain id such as 137); checked against eth_chainId.")
+    @Mixin
+    BitcoinOptions bitcoinOptions;
+
+    @Option(names = "--chain", paramLabel = "CHAIN", description = "ethereum, bitcoin or an EVM chain id such as 137. With --rpc or --replay it says which node it is (EVM nodes are checked against eth_chainId); --blocks and --esplora are Bitcoin.")
     String chain;
 
     @Option(names = "--record", paramLabel = "DIR", description = "With --rpc: write every node call the trace needed and its answer into DIR (one file per call) for --replay.")
@@ -118,7 +134,7 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr (live traces print them by default).")
     boolean quiet;
 
-    @Option(names = {"-a", "--address"}, paramLabel = "ADDR", description = "Seed address (repeatable). With --incident, replaces the incident's seeds.")
+    @Option(names = {"-a", "--address"}, paramLabel = "ADDR", description = "Seed address (repeatable). With --incident, replaces the incident's seeds. Bitcoin: an address (its outputs become the seeds) or an output TXID:VOUT.")
     List<String> addresses = new ArrayList<>();
 
     @Option(names = "--tx", paramLabel = "HASH", description = "Seed transaction: its transfers count as stolen (repeatable).")
@@ -148,7 +164,7 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--asset", paramLabel = "SYMBOL|CONTRACT", description = "Trace only this asset (repeatable): ETH, a genuine token's symbol or its contract.")
     List<String> assets = new ArrayList<>();
 
-    @Option(names = "--stop-at", paramLabel = "CATEGORIES", split = ",", description = "Label categories where a trace stops (default: exchange,bridge,mixer; 'none' for none).")
+    @Option(names = "--stop-at", paramLabel = "CATEGORIES", split = ",", description = "Label categories where a trace stops (default: exchange,bridge,mixer,dex,token_contract; 'none' for none).")
     List<String> stopAt;
 
     @Option(names = "--fan-out-cap", paramLabel = "N", defaultValue = "" + TracePolicy.DEFAULT_FAN_OUT_CAP, description = "Most receivers followed from one address (default: ${DEFAULT-VALUE}); the rest are cut and reported.")
@@ -180,6 +196,23 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Optional<Chain> asked = Optional.ofNullable(chain).map(c -> {
+            try {
+                return Chain.parse(c);
+            } catch (InvalidInputException e) {
+                throw InvalidInputException.at("--chain", e);
+            }
+        });
+        BitcoinSources.Given given = input.bitcoin(asked.map(c -> !c.isEvm()).orElse(false));
+        if (given.any()) {
+            if (asked.isPresent() && asked.get().isEvm()) {
+                throw new InvalidInputException("--chain " + asked.get() + ": --blocks and --esplora are Bitcoin sources");
+            }
+            return bitcoin(given);
+        }
+        if (asked.isPresent() && !asked.get().isEvm()) {
+            throw new InvalidInputException("--chain bitcoin needs a Bitcoin source: --blocks, --rpc, --esplora or --replay");
+        }
         AssetRegistry registry = tokens == null ? AssetRegistry.bundled() : AssetRegistry.bundled().withCsv(tokens);
         if (input.rpc != null || input.replay != null) {
             return live(registry);
@@ -306,7 +339,9 @@ final class TraceCommand implements Callable<Integer> {
                 t.swaps(swaps);
             }
             return t.build();
-        }, maxAddresses, progress, System::nanoTime).traceWithData(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
+        }, maxAddresses, progress, System::nanoTime)
+                .bridges(a -> l.labels(a).stream().anyMatch(x -> x.category() == dev.tracer.label.Category.BRIDGE))
+                .traceWithData(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
         TraceResult result = Detectors.standard().apply(traced.result(), traced.dataset(), l, classifier);
         SourceStats stats = source.stats();
         progress.accept("node calls: " + stats.summary());
@@ -337,6 +372,34 @@ final class TraceCommand implements Callable<Integer> {
             }
             return b.append('"').toString();
         }
+    }
+
+    private int bitcoin(BitcoinSources.Given given) {
+        if (maxAddresses < 1) {
+            throw new InvalidInputException("--max-addresses must be at least 1, got " + maxAddresses);
+        }
+        if (cache != null) {
+            throw new InvalidInputException("--cache is for EVM nodes; Bitcoin sources cache in memory and record with --record");
+        }
+        bitcoinOptions.record = record;
+        bitcoinOptions.rate = rateLimit;
+        LabelStore labels = LabelStore.empty();
+        for (Path f : labelFiles) {
+            labels = labels.withCsv(f);
+        }
+        TracePolicy policy = policy(List.of(Asset.nativeOf(Chain.BITCOIN)), AssetRegistry.bundled());
+        BitcoinSources sources = new BitcoinSources(bitcoinOptions);
+        BitcoinSources.Source src = sources.open(given);
+        PrintWriter err = spec.commandLine().getErr();
+        TraceResult result = new BitcoinTrace(labels, TaintModel.named(model), policy, backward ? Direction.BACKWARD : Direction.FORWARD)
+                .run(src, addresses, txs, maxAddresses, line -> {
+                    if (!quiet) {
+                        err.println("tracer: " + line);
+                        err.flush();
+                    }
+                });
+        sources.finish();
+        return render(result, null);
     }
 
     private Integer render(TraceResult result, SourceReport source) {

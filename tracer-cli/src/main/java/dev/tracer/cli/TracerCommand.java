@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The top-level command. */
 @Command(name = "tracer", mixinStandardHelpOptions = true, version = "tracer 0.1.0",
         description = "Follows stolen cryptocurrency hop by hop, with evidence.",
-        subcommands = {TraceCommand.class, ImportCommand.class, IncidentsCommand.class, LabelsCommand.class,
+        subcommands = {TraceCommand.class, TxCommand.class, ImportCommand.class, IncidentsCommand.class, LabelsCommand.class,
             BatchCommand.class, DiffCommand.class, ExportCommand.class, BenchCommand.class,
             picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,

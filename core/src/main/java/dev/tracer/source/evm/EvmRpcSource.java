@@ -3,6 +3,7 @@ package dev.tracer.source.evm;
 import dev.tracer.model.Address;
 import dev.tracer.model.Asset;
 import dev.tracer.model.BlockRange;
+import dev.tracer.model.BridgeDeposit;
 import dev.tracer.model.Chain;
 import dev.tracer.model.InvalidInputException;
 import dev.tracer.model.Transfer;
@@ -182,6 +183,41 @@ public final class EvmRpcSource implements TransferSource {
         return List.copyOf(sorted);
     }
 
+    /**
+     * Deposits into bridge contract {@code bridge} that its event logs state (the scenario
+     * bridge's {@code DepositInitiated}, THORChain router's {@code Deposit}): one
+     * {@code eth_getLogs} per window, filtered by the contract and the two event topics.
+     */
+    @Override
+    public List<BridgeDeposit> bridgeDeposits(Address bridge, BlockRange r) {
+        init();
+        BlockRange within = clamp(r);
+        List<Query> queries = new ArrayList<>();
+        for (long[] w : windows(within)) {
+            queries.add(Query.contractLogs(w[0], w[1], bridge.value(), List.of(BridgeEvents.TOPICS)));
+        }
+        List<Log> logs = new ArrayList<>();
+        runRanged(queries, logs, new ArrayList<>());
+        List<Address> assets = new ArrayList<>();
+        for (Log l : logs) {
+            if (l.getTopics() != null && l.getTopics().size() == 3
+                    && BridgeEvents.THORCHAIN_DEPOSIT.equalsIgnoreCase(l.getTopics().get(0))) {
+                String hex = Numeric.cleanHexPrefix(l.getTopics().get(2));
+                Address asset = Address.parse(chain, "0x" + hex.substring(hex.length() - 40).toLowerCase(Locale.ROOT));
+                if (!asset.value().equals("0x" + "0".repeat(40))) {
+                    assets.add(asset);
+                }
+            }
+        }
+        fetchTokenMetadata(assets);
+        List<BridgeDeposit> out = new ArrayList<>();
+        for (Log l : logs) {
+            BridgeEvents.decode(chain, l, tokens::get).ifPresent(out::add);
+        }
+        LOG.debug("{}: {} bridge deposits in blocks {}", bridge, out.size(), within);
+        return List.copyOf(out);
+    }
+
     @Override
     public List<Transfer> transfersIn(TxHash tx) {
         init();
@@ -292,6 +328,11 @@ public final class EvmRpcSource implements TransferSource {
             return new Query("eth_getLogs", lo, hi, topics, null, null);
         }
 
+        /** Logs emitted by one contract. */
+        static Query contractLogs(long lo, long hi, String contract, Object topics) {
+            return new Query("eth_getLogs", lo, hi, topics, null, contract);
+        }
+
         static Query traces(long lo, long hi, String key, String address) {
             return new Query("trace_filter", lo, hi, null, key, address);
         }
@@ -305,6 +346,9 @@ public final class EvmRpcSource implements TransferSource {
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("fromBlock", hex(lo));
                 f.put("toBlock", hex(hi));
+                if (address != null) {
+                    f.put("address", address);
+                }
                 f.put("topics", topics);
                 return new Request<>(method, List.of(f), s, EthLog.class);
             }
@@ -407,8 +451,11 @@ public final class EvmRpcSource implements TransferSource {
     }
 
     private void fetchTokens(List<Log> logs) {
-        List<Address> missing = new ArrayList<>(new TreeSet<>(logs.stream()
-                .map(l -> Address.parse(chain, l.getAddress())).filter(a -> !tokens.containsKey(a)).toList()));
+        fetchTokenMetadata(logs.stream().map(l -> Address.parse(chain, l.getAddress())).toList());
+    }
+
+    private void fetchTokenMetadata(List<Address> contracts) {
+        List<Address> missing = new ArrayList<>(new TreeSet<>(contracts.stream().filter(a -> !tokens.containsKey(a)).toList()));
         if (missing.isEmpty()) {
             return;
         }
