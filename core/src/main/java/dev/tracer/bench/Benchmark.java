@@ -307,9 +307,10 @@ public final class Benchmark {
         FakeTokenClassifier classifier = new FakeTokenClassifier(registry);
         boolean[] stop = new boolean[g.addressCount()];
         Set<String> stops = new HashSet<>();
+        Set<Category> stopAt = TracePolicy.builder().build().stopAt(); // where the tracer stops by default
         for (int a = 0; a < g.addressCount(); a++) {
             Address addr = g.address(a);
-            if (labels.best(addr).map(l -> l.category() == Category.EXCHANGE).orElse(false)) {
+            if (labels.best(addr).map(l -> stopAt.contains(l.category())).orElse(false)) {
                 stop[a] = true;
                 stops.add(addr.value());
             }

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * time-respecting: funds cannot leave before they arrive) and counts each as one edge visited.
  * The receiver of a visited transfer, if not seen before, is seen at the next hop with that
  * transfer as its arrival; it is expanded in turn unless it is a stop address (the labelled
- * exchanges the tracer stops at), its hop reached the limit, or its sender has already passed
+ * addresses the tracer stops at by default: exchanges, DEXes and the like), its hop reached the limit, or its sender has already passed
  * {@code fanOutCap} new receivers on (the tracer's fan-out cap). Zero-value transfers are visited
  * but followed by no one, as in the tracer.
  *
