@@ -6,7 +6,8 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket (Turner, "New directions in communications", 1986; the classic traffic shaper):
  * permits accrue at {@code perSecond}, up to a burst of one second's worth, and each JSON-RPC call
- * takes one, so a batch of n calls waits for n permits. Providers count calls, not HTTP requests,
+ * takes one. The bucket starts full, as RFC 2697's meters do: a trace may open with one second's
+ * worth of calls, which is no more than it could send after any idle second anyway, so a batch of n calls waits for n permits. Providers count calls, not HTTP requests,
  * which is why a batch is charged per call. O(1) per acquire; thread-safe (callers queue on a
  * fair lock, so virtual threads fetching in parallel share one budget in arrival order; a
  * {@link ReentrantLock} rather than a monitor so a waiting virtual thread never pins its carrier). Clock and sleep are
@@ -29,7 +30,7 @@ final class RateLimiter {
         this.burst = Math.max(1, perSecond);
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
-        this.permits = 1;
+        this.permits = burst;
         this.last = nanoTime.getAsLong();
     }
 

@@ -20,6 +20,13 @@ class HttpRpcTransportFaultTest {
     private static final String KEY = "/v3/0123456789abcdef0123456789abcdef?apikey=S3CRET";
     private FakeNode node;
     private final List<Long> waits = new ArrayList<>();
+    /** A fake clock that only sleeps move: the wall clock of a loaded CI machine cannot change what the limiter does. */
+    private final long[] now = {0};
+
+    private void sleep(long nanos) {
+        waits.add(nanos);
+        now[0] += nanos;
+    }
 
     @BeforeEach
     void start() throws Exception {
@@ -34,7 +41,7 @@ class HttpRpcTransportFaultTest {
     private RpcStack stack(int attempts) {
         return RpcStack.live("--rpc", node.url(KEY)).maxAttempts(attempts).timeout(Duration.ofMillis(400))
                 .backoff(Duration.ofMillis(100), Duration.ofSeconds(2)).random(new Random(7)).rateLimit(1000)
-                .sleeper(waits::add).build();
+                .nanoTime(() -> now[0]).sleeper(this::sleep).build();
     }
 
     private static RpcCall call(String method) {
