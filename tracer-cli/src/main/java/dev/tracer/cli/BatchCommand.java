@@ -11,21 +11,15 @@ import dev.tracer.batch.SeedFile;
 import dev.tracer.incident.Incident;
 import dev.tracer.incident.IncidentCatalog;
 import dev.tracer.incident.IncidentTracer;
-import dev.tracer.label.Category;
 import dev.tracer.label.LabelPacks;
 import dev.tracer.model.InvalidInputException;
-import dev.tracer.trace.Direction;
-import dev.tracer.trace.TracePolicy;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +44,9 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
+    @Mixin
+    PolicyOptions policy;
+
     @Option(names = "--out", required = true, paramLabel = "RUN", description = "Run directory to write (new or empty, or an unfinished run with --resume).")
     Path out;
 
@@ -71,45 +68,6 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--memory", paramLabel = "SIZE", description = "Memory budget for incidents traced at once, e.g. 2g or 512m (default: 3/4 of the JVM's maximum heap).")
     String memory;
 
-    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "haircut", description = "Taint model: poison, haircut or fifo (default: ${DEFAULT-VALUE}).")
-    String model;
-
-    @Option(names = "--backward", description = "Trace backward: where did the funds at the seeds come from.")
-    boolean backward;
-
-    @Option(names = "--hops", paramLabel = "N", defaultValue = "" + TracePolicy.DEFAULT_HOPS, description = "Maximum hops from a seed (default: ${DEFAULT-VALUE}).")
-    int hops;
-
-    @Option(names = "--min-amount", paramLabel = "X", defaultValue = "0", description = "Minimum amount, in whole units of each asset, for a transfer to be followed (default: ${DEFAULT-VALUE}).")
-    String minAmount;
-
-    @Option(names = "--since", paramLabel = "TIME", description = "Trace transfers at or after this time (2025-02-21 or 2025-02-21T14:00:00Z).")
-    String since;
-
-    @Option(names = "--until", paramLabel = "TIME", description = "Trace transfers at or before this time.")
-    String until;
-
-    @Option(names = "--stop-at", paramLabel = "CATEGORIES", split = ",", description = "Label categories where a trace stops (default: exchange,bridge,mixer; 'none' for none).")
-    List<String> stopAt;
-
-    @Option(names = "--fan-out-cap", paramLabel = "N", defaultValue = "" + TracePolicy.DEFAULT_FAN_OUT_CAP, description = "Most receivers followed from one address (default: ${DEFAULT-VALUE}).")
-    int fanOutCap;
-
-    @Option(names = "--labels", paramLabel = "CSV", description = "More labels (chain,address,entity,category,source,confidence[,cluster_definer]), besides the bundled packs; repeatable. Digested into the manifest.")
-    List<Path> labelFiles = new ArrayList<>();
-
-    @Option(names = "--no-bundled-labels", description = "Do not load the label packs bundled under fixtures/labels.")
-    boolean noBundledLabels;
-
-    @Option(names = "--tokens", paramLabel = "CSV", description = "More genuine token contracts (chain_id,contract,symbol,decimals).")
-    Path tokens;
-
-    @Option(names = "--no-swaps", description = "Do not carry taint across inferred DEX swaps.")
-    boolean noSwaps;
-
-    @Option(names = "--swap-window", paramLabel = "DURATION", defaultValue = "24h", description = "How long after a swap-like outflow its proceeds may appear (default: ${DEFAULT-VALUE}).")
-    String swapWindow;
-
     @Override
     public Integer call() {
         if (seedsFile != null && !incidents.isEmpty()) {
@@ -119,9 +77,8 @@ final class BatchCommand implements Callable<Integer> {
         IncidentCatalog catalog = IncidentCatalog.read(fixturesDir.resolve("incidents"));
         List<BatchJob> jobList = seedsFile != null ? SeedFile.read(seedsFile, catalog) : jobs(catalog);
         String tool = spec.root().version().length > 0 ? spec.root().version()[0] : "tracer";
-        BatchPlan plan = new BatchPlan(tool, model, backward ? Direction.BACKWARD : Direction.FORWARD, policy(),
-                noSwaps ? Optional.empty() : Optional.of(TraceCommand.duration("--swap-window", swapWindow)),
-                Optional.ofNullable(tokens), labels(fixturesDir), jobList);
+        BatchPlan plan = new BatchPlan(tool, policy.model, policy.direction(), policy.policy().build(), policy.swaps(),
+                Optional.ofNullable(policy.tokens), labels(fixturesDir), jobList);
         BatchRunner.Builder runner = BatchRunner.builder().plan(plan).runDir(out).resume(resume)
                 .listener(new ProgressBar(spec.commandLine().getErr(), Clock.systemUTC(), System.console() != null));
         if (jobs != null) {
@@ -148,7 +105,8 @@ final class BatchCommand implements Callable<Integer> {
 
     /** The bundled packs (when there are any, as for 'tracer trace') and the --labels files. */
     private LabelSource labels(Path fixturesDir) {
-        if (noBundledLabels) {
+        List<Path> labelFiles = policy.labelFiles;
+        if (policy.noBundledLabels) {
             return LabelSource.csv(labelFiles);
         }
         Path index = fixturesDir.resolve(LabelPacks.DIRECTORY).resolve(LabelPacks.INDEX);
@@ -181,34 +139,6 @@ final class BatchCommand implements Callable<Integer> {
         return out;
     }
 
-    private TracePolicy policy() {
-        TracePolicy.Builder b = TracePolicy.builder().maxHops(hops).fanOutCap(fanOutCap);
-        try {
-            b.minAmount(new BigDecimal(minAmount.strip()));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("--min-amount: non-numeric amount '" + minAmount + "'", e);
-        }
-        if (since != null) {
-            b.since(TraceCommand.time("--since", since, false));
-        }
-        if (until != null) {
-            b.until(TraceCommand.time("--until", until, true));
-        }
-        if (stopAt != null) {
-            Set<Category> cats = EnumSet.noneOf(Category.class);
-            for (String c : stopAt) {
-                if (!c.equalsIgnoreCase("none")) {
-                    try {
-                        cats.add(Category.parse(c));
-                    } catch (InvalidInputException e) {
-                        throw InvalidInputException.at("--stop-at", e);
-                    }
-                }
-            }
-            b.stopAt(cats);
-        }
-        return b.build();
-    }
 
     /** "2g", "512m", "1048576k" or plain bytes. */
     static long size(String option, String text) {

@@ -26,7 +26,6 @@ import dev.tracer.source.SourceStats;
 import dev.tracer.source.evm.EvmRpcSource;
 import dev.tracer.source.rpc.RpcStack;
 import dev.tracer.source.etl.EtlCsvReader;
-import dev.tracer.trace.Direction;
 import dev.tracer.trace.ExpandingTrace;
 import dev.tracer.trace.Seed;
 import dev.tracer.trace.TaintModel;
@@ -34,19 +33,12 @@ import dev.tracer.trace.TracePolicy;
 import dev.tracer.trace.TraceResult;
 import dev.tracer.trace.Tracer;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
@@ -104,6 +96,9 @@ final class TraceCommand implements Callable<Integer> {
     @Mixin
     BitcoinOptions bitcoinOptions;
 
+    @Mixin
+    PolicyOptions policyOptions;
+
     @Option(names = "--chain", paramLabel = "CHAIN", description = "ethereum, bitcoin or an EVM chain id such as 137. With --rpc or --replay it says which node it is (EVM nodes are checked against eth_chainId); --blocks and --esplora are Bitcoin.")
     String chain;
 
@@ -143,47 +138,8 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--coverage", paramLabel = "full|seeds", description = "For --data without dataset.json: 'full' if the files are a complete export of their block range, 'seeds' if only the seeds' outflows are complete.")
     String coverage;
 
-    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "haircut", description = "Taint model: poison, haircut or fifo (default: ${DEFAULT-VALUE}).")
-    String model;
-
-    @Option(names = "--backward", description = "Trace backward: where did the funds at the seeds come from.")
-    boolean backward;
-
-    @Option(names = "--hops", paramLabel = "N", defaultValue = "" + TracePolicy.DEFAULT_HOPS, description = "Maximum hops from a seed (default: ${DEFAULT-VALUE}).")
-    int hops;
-
-    @Option(names = "--min-amount", paramLabel = "X", defaultValue = "0", description = "Minimum amount, in whole units of each asset, for a transfer to be followed (default: ${DEFAULT-VALUE}).")
-    String minAmount;
-
-    @Option(names = "--since", paramLabel = "TIME", description = "Trace transfers at or after this time (2025-02-21 or 2025-02-21T14:00:00Z).")
-    String since;
-
-    @Option(names = "--until", paramLabel = "TIME", description = "Trace transfers at or before this time.")
-    String until;
-
     @Option(names = "--asset", paramLabel = "SYMBOL|CONTRACT", description = "Trace only this asset (repeatable): ETH, a genuine token's symbol or its contract.")
     List<String> assets = new ArrayList<>();
-
-    @Option(names = "--stop-at", paramLabel = "CATEGORIES", split = ",", description = "Label categories where a trace stops (default: exchange,bridge,mixer,dex,token_contract; 'none' for none).")
-    List<String> stopAt;
-
-    @Option(names = "--fan-out-cap", paramLabel = "N", defaultValue = "" + TracePolicy.DEFAULT_FAN_OUT_CAP, description = "Most receivers followed from one address (default: ${DEFAULT-VALUE}); the rest are cut and reported.")
-    int fanOutCap;
-
-    @Option(names = "--labels", paramLabel = "CSV", description = "More labels (chain,address,entity,category,source,confidence[,cluster_definer]), besides the bundled packs; repeatable.")
-    List<Path> labelFiles = new ArrayList<>();
-
-    @Option(names = "--no-bundled-labels", description = "Do not load the label packs bundled under fixtures/labels (see 'tracer labels --packs').")
-    boolean noBundledLabels;
-
-    @Option(names = "--tokens", paramLabel = "CSV", description = "More genuine token contracts (chain_id,contract,symbol,decimals).")
-    Path tokens;
-
-    @Option(names = "--no-swaps", description = "Do not carry taint across inferred DEX swaps (token out, other asset back unrecorded).")
-    boolean noSwaps;
-
-    @Option(names = "--swap-window", paramLabel = "DURATION", defaultValue = "24h", description = "How long after a swap-like outflow its proceeds may appear, e.g. 24h or 90m (default: ${DEFAULT-VALUE}).")
-    String swapWindow;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write report.json and graph.gexf into DIR (all or nothing).")
     Path out;
@@ -213,7 +169,7 @@ final class TraceCommand implements Callable<Integer> {
         if (asked.isPresent() && !asked.get().isEvm()) {
             throw new InvalidInputException("--chain bitcoin needs a Bitcoin source: --blocks, --rpc, --esplora or --replay");
         }
-        AssetRegistry registry = tokens == null ? AssetRegistry.bundled() : AssetRegistry.bundled().withCsv(tokens);
+        AssetRegistry registry = policyOptions.tokens == null ? AssetRegistry.bundled() : AssetRegistry.bundled().withCsv(policyOptions.tokens);
         if (input.rpc != null || input.replay != null) {
             return live(registry);
         }
@@ -247,21 +203,21 @@ final class TraceCommand implements Callable<Integer> {
         if (seeds.isEmpty()) {
             throw new InvalidInputException("no seeds: give --address or --tx");
         }
-        LabelStore labels = KnownContracts.addTo(noBundledLabels ? LabelStore.empty() : bundledLabels(chain), registry);
-        for (Path f : labelFiles) {
+        LabelStore labels = KnownContracts.addTo(policyOptions.noBundledLabels ? LabelStore.empty() : bundledLabels(chain), registry);
+        for (Path f : policyOptions.labelFiles) {
             labels = labels.withCsv(f);
         }
         TracePolicy policy = policy(assetsIn(dataset.graph()), registry);
         IncidentTracer.Builder tracer = IncidentTracer.builder()
                 .registry(registry)
                 .labels(labels)
-                .model(TaintModel.named(model))
+                .model(policyOptions.taintModel())
                 .policy(policy)
-                .direction(backward ? Direction.BACKWARD : Direction.FORWARD);
-        if (noSwaps) {
+                .direction(policyOptions.direction());
+        if (policyOptions.noSwaps) {
             tracer.noSwaps();
         } else {
-            tracer.swaps(duration("--swap-window", swapWindow));
+            tracer.swaps(policyOptions.swaps().orElseThrow());
         }
         TraceResult result = tracer.build().trace(dataset, seeds);
         return render(result, null);
@@ -321,8 +277,8 @@ final class TraceCommand implements Callable<Integer> {
         if (seeds.isEmpty()) {
             throw new InvalidInputException("no seeds: give --address or --tx");
         }
-        LabelStore labels = KnownContracts.addTo(noBundledLabels ? LabelStore.empty() : bundledLabels(c), registry);
-        for (Path f : labelFiles) {
+        LabelStore labels = KnownContracts.addTo(policyOptions.noBundledLabels ? LabelStore.empty() : bundledLabels(c), registry);
+        for (Path f : policyOptions.labelFiles) {
             labels = labels.withCsv(f);
         }
         List<Asset> known = new ArrayList<>();
@@ -331,8 +287,8 @@ final class TraceCommand implements Callable<Integer> {
         TracePolicy policy = policy(known, registry);
         LabelStore l = labels;
         FakeTokenClassifier classifier = new FakeTokenClassifier(registry);
-        TaintModel taint = TaintModel.named(model);
-        DexSwapContinuity swaps = noSwaps ? null : new DexSwapContinuity(registry, l, duration("--swap-window", swapWindow));
+        TaintModel taint = policyOptions.taintModel();
+        DexSwapContinuity swaps = policyOptions.swaps().map(w -> new DexSwapContinuity(registry, l, w)).orElse(null);
         ExpandingTrace.Outcome traced = new ExpandingTrace(source, d -> {
             Tracer.Builder t = Tracer.builder().dataset(d).labels(l).classifier(classifier).model(taint).policy(policy);
             if (swaps != null) {
@@ -341,7 +297,7 @@ final class TraceCommand implements Callable<Integer> {
             return t.build();
         }, maxAddresses, progress, System::nanoTime)
                 .bridges(a -> l.labels(a).stream().anyMatch(x -> x.category() == dev.tracer.label.Category.BRIDGE))
-                .traceWithData(seeds, backward ? Direction.BACKWARD : Direction.FORWARD);
+                .traceWithData(seeds, policyOptions.direction());
         TraceResult result = Detectors.standard().apply(traced.result(), traced.dataset(), l, classifier);
         SourceStats stats = source.stats();
         progress.accept("node calls: " + stats.summary());
@@ -384,14 +340,14 @@ final class TraceCommand implements Callable<Integer> {
         bitcoinOptions.record = record;
         bitcoinOptions.rate = rateLimit;
         LabelStore labels = LabelStore.empty();
-        for (Path f : labelFiles) {
+        for (Path f : policyOptions.labelFiles) {
             labels = labels.withCsv(f);
         }
         TracePolicy policy = policy(List.of(Asset.nativeOf(Chain.BITCOIN)), AssetRegistry.bundled());
         BitcoinSources sources = new BitcoinSources(bitcoinOptions);
         BitcoinSources.Source src = sources.open(given);
         PrintWriter err = spec.commandLine().getErr();
-        TraceResult result = new BitcoinTrace(labels, TaintModel.named(model), policy, backward ? Direction.BACKWARD : Direction.FORWARD)
+        TraceResult result = new BitcoinTrace(labels, policyOptions.taintModel(), policy, policyOptions.direction())
                 .run(src, addresses, txs, maxAddresses, line -> {
                     if (!quiet) {
                         err.println("tracer: " + line);
@@ -426,7 +382,6 @@ final class TraceCommand implements Callable<Integer> {
         o.flush();
         return ExitCodes.OK;
     }
-
 
     /**
      * The bundled label packs' labels on the traced chain; when there are none to be found (the
@@ -486,70 +441,11 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     private TracePolicy policy(List<Asset> available, AssetRegistry registry) {
-        TracePolicy.Builder b = TracePolicy.builder().maxHops(hops).fanOutCap(fanOutCap);
-        try {
-            b.minAmount(new BigDecimal(minAmount.strip()));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("--min-amount: non-numeric amount '" + minAmount + "'", e);
-        }
-        if (since != null) {
-            b.since(time("--since", since, false));
-        }
-        if (until != null) {
-            b.until(time("--until", until, true));
-        }
+        TracePolicy.Builder b = policyOptions.policy();
         for (String a : assets) {
             b.asset(asset(available, registry, a));
         }
-        if (stopAt != null) {
-            Set<Category> cats = EnumSet.noneOf(Category.class);
-            for (String c : stopAt) {
-                if (!c.equalsIgnoreCase("none")) {
-                    try {
-                        cats.add(Category.parse(c));
-                    } catch (InvalidInputException e) {
-                        throw InvalidInputException.at("--stop-at", e);
-                    }
-                }
-            }
-            b.stopAt(cats);
-        }
         return b.build();
-    }
-
-    /** "24h", "90m", "30s" or an ISO-8601 duration ("PT24H"). */
-    static java.time.Duration duration(String option, String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        try {
-            if (t.startsWith("p")) {
-                return java.time.Duration.parse(t.toUpperCase(Locale.ROOT));
-            }
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 'h' -> java.time.Duration.ofHours(n);
-                case 'm' -> java.time.Duration.ofMinutes(n);
-                case 's' -> java.time.Duration.ofSeconds(n);
-                case 'd' -> java.time.Duration.ofDays(n);
-                default -> throw new NumberFormatException(text);
-            };
-        } catch (RuntimeException e) {
-            throw new InvalidInputException(option + ": malformed duration '" + text + "' (use 24h, 90m or PT24H)", e);
-        }
-    }
-
-    /** A date (start of day, or end of day for --until) or an ISO instant, in UTC. */
-    static Instant time(String option, String text, boolean endOfDay) {
-        String t = text.strip();
-        try {
-            if (t.length() == 10) {
-                LocalDate d = LocalDate.parse(t);
-                return endOfDay ? d.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1)
-                        : d.atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            return Instant.parse(t.endsWith("Z") || t.contains("+") ? t : t + "Z");
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(option + ": malformed time '" + text + "' (use 2025-02-21 or 2025-02-21T14:00:00Z)", e);
-        }
     }
 
     private static Asset asset(List<Asset> available, AssetRegistry registry, String text) {
