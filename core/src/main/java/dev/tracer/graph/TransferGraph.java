@@ -8,7 +8,10 @@ import dev.tracer.model.Transfer;
 import dev.tracer.model.TransferKind;
 import dev.tracer.model.TxHash;
 import java.math.BigInteger;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -199,8 +202,11 @@ public final class TransferGraph {
                 txs.putLong(at + 8 * k, b.rHash[4 * firstRow[t] + k]);
             }
             txs.putInt(at + 32, txIndex[t]);
-            txs.putInt(at + 36, -1);
         }
+        // each transaction's first transfer and chain, set in the fill below, then written in tx order
+        int[] firstEdge = new int[nt];
+        Arrays.fill(firstEdge, -1);
+        byte[] txChain = new byte[nt];
 
         src = new int[m];
         dst = new int[m];
@@ -231,11 +237,10 @@ public final class TransferGraph {
             dst[e] = vRank[b.rDst[r]];
             int txId = rTx[r];
             tx[e] = txId;
-            int at = TX_STRIDE * txId;
-            if (txs.getInt(at + 36) < 0) {
-                txs.putInt(at + 36, e);
+            if (firstEdge[txId] < 0) {
+                firstEdge[txId] = e;
                 // the transaction's chain is that of its first transfer in chain order
-                txs.put(at + 40, (byte) chainMap[b.assetChain[b.rAsset[r]]]);
+                txChain[txId] = (byte) chainMap[b.assetChain[b.rAsset[r]]];
             }
             position[e] = rPos[r];
             int exponent = b.rExp[r];
@@ -260,10 +265,15 @@ public final class TransferGraph {
                 numbers.add(block);
                 times.add(time);
             } else if (times.last() != time) {
+                txs.put(TX_STRIDE * txId + 40, txChain[txId]);
                 throw new InvalidInputException("block " + block + " has two times ("
                         + Instant.ofEpochSecond(times.last()) + " and " + Instant.ofEpochSecond(time) + ") in transaction "
                         + txHash(txId));
             }
+        }
+        for (int t = 0; t < nt; t++) {
+            txs.putInt(TX_STRIDE * t + 36, firstEdge[t]);
+            txs.put(TX_STRIDE * t + 40, txChain[t]);
         }
         blockFirstEdge = firsts.toArray();
         blockNumber = numbers.toArray();
@@ -837,39 +847,60 @@ public final class TransferGraph {
             return id;
         }
 
-        private static final byte[] NIBBLE = new byte[128];
+        private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-        static {
-            Arrays.fill(NIBBLE, (byte) -1);
-            for (int i = 0; i < 10; i++) {
-                NIBBLE['0' + i] = (byte) i;
+        /**
+         * Packs lower-case hex digits of {@code text} from {@code from} into {@code words} longs
+         * of 16 digits (the last one may hold 8: an address is 16 + 16 + 8), eight digits at a
+         * time (SWAR: one 64-bit load checks and converts eight characters); false when a
+         * character is not a lower-case hex digit or the text is too short.
+         */
+        static boolean packLowerHex(String text, int from, int words, long[] out) {
+            byte[] b = text.getBytes(StandardCharsets.ISO_8859_1); // other characters become '?', not a digit
+            int at = from;
+            for (int k = 0; k < words; k++) {
+                if (b.length - at >= 16) {
+                    long hi = hex8((long) LONG_LE.get(b, at));
+                    long lo = hex8((long) LONG_LE.get(b, at + 8));
+                    if ((hi | lo) < 0) {
+                        return false;
+                    }
+                    out[k] = hi << 32 | lo;
+                    at += 16;
+                } else if (b.length - at == 8) {
+                    long v = hex8((long) LONG_LE.get(b, at));
+                    if (v < 0) {
+                        return false;
+                    }
+                    out[k] = v;
+                    at += 8;
+                } else {
+                    return false;
+                }
             }
-            for (int i = 0; i < 6; i++) {
-                NIBBLE['a' + i] = (byte) (10 + i);
-            }
+            return at == b.length;
         }
 
         /**
-         * Packs lower-case hex digits from {@code from} into {@code words} longs of 16 digits
-         * (the last one holding what is left: 8 digits for an address), checking each digit in
-         * the same pass; false when a character is not a lower-case hex digit.
+         * Eight lower-case hex digits, the first in the lowest byte of {@code x}, as their 32-bit
+         * value; -1 when a byte is not one of 0-9, a-f. Each range test is an addition that
+         * carries into a byte's top bit exactly when the byte passes it.
          */
-        private static boolean packLowerHex(String t, int from, int words, long[] out) {
-            int bad = 0;
-            int at = from;
-            for (int k = 0; k < words; k++) {
-                int end = Math.min(t.length(), at + 16);
-                long w = 0;
-                for (int i = at; i < end; i++) {
-                    char c = t.charAt(i);
-                    int v = c < 128 ? NIBBLE[c] : -1;
-                    bad |= v;
-                    w = (w << 4) | (v & 0xF);
-                }
-                out[k] = w;
-                at = end;
+        static long hex8(long x) {
+            final long top = 0x8080808080808080L;
+            long atLeast0 = x + 0x5050505050505050L;       // b >= '0'
+            long atMost9 = ~(x + 0x4646464646464646L);     // b <= '9'
+            long atLeastA = x + 0x1F1F1F1F1F1F1F1FL;       // b >= 'a'
+            long atMostF = ~(x + 0x1919191919191919L);     // b <= 'f'
+            long ok = ((atLeast0 & atMost9) | (atLeastA & atMostF)) & ~x & top; // ~x: ASCII, so no carry crosses bytes
+            if (ok != top) {
+                return -1;
             }
-            return bad >= 0;
+            long v = (x & 0x0F0F0F0F0F0F0F0FL) + 9 * ((x >>> 6) & 0x0101010101010101L); // a-f: low nibble + 9
+            v = Long.reverseBytes(v);
+            v = (v | (v >>> 4)) & 0x00FF00FF00FF00FFL;
+            v = (v | (v >>> 8)) & 0x0000FFFF0000FFFFL;
+            return (v | (v >>> 16)) & 0xFFFFFFFFL;
         }
 
         /** The id of packed EVM address (w0, w1, w2) on chain number {@code chain}, new ids in first-seen order. */
@@ -985,11 +1016,12 @@ public final class TransferGraph {
                 oneForm = rPrefixed[i] == rPrefixed[0];
             }
             int[] order;
+            long[] keys = null;
             if (!oneForm) {
                 order = identity(n);
                 IntSort.sort(order, this::compareRowHashes);
             } else {
-                long[] keys = new long[n];
+                keys = new long[n];
                 for (int i = 0; i < n; i++) {
                     keys[i] = ((rHash[4 * i] >>> 32) << 31) | i;
                 }
@@ -1023,7 +1055,10 @@ public final class TransferGraph {
             int t = -1;
             for (int i = 0; i < n; i++) {
                 int r = order[i];
-                if (i == 0 || compareRowHashes(order[i - 1], r) != 0) {
+                // rows of one transaction share the 32-bit prefix: only then are whole hashes compared
+                boolean same = i > 0 && (keys == null || keys[i] >>> 31 == keys[i - 1] >>> 31)
+                        && compareRowHashes(order[i - 1], r) == 0;
+                if (!same) {
                     t++;
                     firstRow.add(r);
                     index.add(-1);

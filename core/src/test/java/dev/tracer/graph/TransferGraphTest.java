@@ -321,4 +321,26 @@ class TransferGraphTest {
         assertThatThrownBy(() -> TransferGraph.Builder.EvmRow.parse(hash(1).value(), 0, 0, 0, false, "0x12",
                 addr(2).value(), ETH, "1", 1, 0, TransferKind.NATIVE)).hasMessageContaining("0x12");
     }
+
+    /** The eight-at-a-time hex packing accepts exactly 0-9 and a-f, in every position, and packs them in order. */
+    @Test
+    void hexPackingAcceptsExactlyLowerCaseHexDigits() {
+        String base = "0x0123456789abcdeffedcba9876543210aabbccdd";
+        long[] w = new long[3];
+        assertThat(TransferGraph.Builder.packLowerHex(base, 2, 3, w)).isTrue();
+        assertThat(w).containsExactly(0x0123456789abcdefL, 0xfedcba9876543210L, 0xaabbccddL);
+        for (int pos = 2; pos < base.length(); pos++) {
+            for (char c = 0; c < 300; c++) {
+                String t = base.substring(0, pos) + c + base.substring(pos + 1);
+                boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+                assertThat(TransferGraph.Builder.packLowerHex(t, 2, 3, w)).as("%s at %d", (int) c, pos).isEqualTo(hex);
+                if (hex) {
+                    int shift = pos < 34 ? 4 * (15 - (pos - 2) % 16) : 4 * (7 - (pos - 34));
+                    assertThat((w[(pos - 2) / 16] >>> shift) & 0xF).isEqualTo((long) Character.digit(c, 16));
+                }
+            }
+        }
+        assertThat(TransferGraph.Builder.packLowerHex(base.substring(0, 41), 2, 3, w)).isFalse();
+        assertThat(TransferGraph.Builder.packLowerHex(base + "0", 2, 3, w)).isFalse();
+    }
 }

@@ -208,8 +208,9 @@ public final class EtlCsvReader {
     private static final int TRACE_ROWS = 2;
 
     /**
-     * transactions.csv, pipelined: the reader thread parses the file and each row into a packed
-     * {@link EvmRow} (hex, numbers, amount), this thread interns and appends.
+     * transactions.csv, pipelined: the reader thread runs the CSV parser (the larger half of the
+     * work) and drops failed transactions and contract creations; this thread parses each row's
+     * cells into a packed {@link EvmRow} (hex, numbers, amount), interns and appends.
      */
     private static void readTransactions(Chain chain, Path file, Map<Long, Instant> blockTimes,
                                          TransferGraph.Builder out, int[] failed) {
@@ -233,13 +234,16 @@ public final class EtlCsvReader {
             if (row.cell(k[1]).isBlank()) {
                 return null; // contract creation: its value goes to the created contract, in traces.csv
             }
-            return row.parse(() -> {
+            return row;
+        }, row -> {
+            int[] k = c[0]; // set by the reader thread before it handed this row over
+            out.add(row.parse(() -> {
                 long block = EtlValues.number("block_number", row.cell(k[2]));
                 int txIndex = EtlValues.optionalIndex("transaction_index", row.cell(k[4]));
                 return EvmRow.parse(row.cell(k[3]), txIndex, 0, 0, false, row.cell(k[5]), row.cell(k[1]), eth,
                         row.cell(k[6]), block, times.of(row.cell(k[7]), block), TransferKind.NATIVE);
-            });
-        }, out::add);
+            }));
+        });
     }
 
     private static int[] indexes(CsvRows.Row row, String[] names) {
@@ -250,7 +254,7 @@ public final class EtlCsvReader {
         return c;
     }
 
-    /** token_transfers.csv, pipelined as {@link #readTransactions}; token contracts are resolved on the reader thread. */
+    /** token_transfers.csv, pipelined as {@link #readTransactions}. */
     private void readTokenTransfers(Chain chain, Path file, Map<Long, Instant> blockTimes,
                                     Map<Address, Asset> tokens, TransferGraph.Builder out) {
         if (!exists(file)) {
@@ -268,8 +272,10 @@ public final class EtlCsvReader {
                     if (c[0] == null) {
                         c[0] = indexes(row, names);
                     }
+                    return row;
+                }, row -> {
                     int[] k = c[0];
-                    return row.parse(() -> {
+                    out.add(row.parse(() -> {
                         long block = EtlValues.number("block_number", row.cell(k[1]));
                         int logIndex = EtlValues.optionalIndex("log_index", row.cell(k[2]));
                         int txIndex = EtlValues.optionalIndex("transaction_index", row.cell(k[3]));
@@ -283,8 +289,8 @@ public final class EtlCsvReader {
                         return EvmRow.parse(row.cell(k[0]), txIndex, logIndex >= 0 ? 1 + logIndex : 0, TOKEN_ROWS, logIndex < 0,
                                 row.cell(k[4]), row.cell(k[5]), asset, row.cell(k[7]), block, times.of(row.cell(k[8]), block),
                                 TransferKind.TOKEN);
-                    });
-                }, out::add);
+                    }));
+                });
     }
 
     private static void readTraces(Chain chain, Path file, Map<Long, Instant> blockTimes,
