@@ -8,7 +8,10 @@ import dev.tracer.model.Transfer;
 import dev.tracer.model.TransferKind;
 import dev.tracer.model.TxHash;
 import java.math.BigInteger;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +43,8 @@ import java.util.OptionalInt;
  * compressed sparse rows, by sender and by receiver, each listing edge ids in ascending
  * (chronological) order.
  *
- * <p>Building interns as rows arrive (no object per row on the {@link Builder#addEvm} path) and
+ * <p>Building interns addresses as rows arrive (no address, hash or amount object per row on the
+ * {@link Builder#add(Builder.EvmRow)} path), numbers transactions by sorting the rows' hashes, and
  * sorts ids with a natural merge sort: O(E) for input already in a few chain-ordered runs,
  * O(E log E) at worst. Lookups are O(1) except {@link #block(int)}, {@link #epochSecond(int)}
  * (O(log blocks)), {@link #amount(int)} of a wide amount (O(log wide amounts)) and
@@ -102,7 +106,8 @@ public final class TransferGraph {
     private TransferGraph(Builder b) {
         int m = b.rows;
         int nv = b.vertexCount;
-        int nt = b.txCount;
+        Builder.Txs txGroups = b.transactions();
+        int nt = txGroups.count();
 
         // chains, in name order
         List<Chain> chainList = new ArrayList<>(b.chains);
@@ -164,19 +169,13 @@ public final class TransferGraph {
             }
         }
 
-        // transactions, in hash order
-        int[] tOrder = b.txHashOrder();
-        int[] tRank = new int[nt];
-        for (int i = 0; i < nt; i++) {
-            tRank[tOrder[i]] = i;
-        }
-
         // rows, in chain order: block, the transaction's index in its block, hash, position; stable
+        // (transactions are numbered in hash order)
         int[] rOrder = identity(m);
         long[] rBlock = b.rBlock;
-        int[] rTx = b.rTx;
+        int[] rTx = txGroups.ofRow();
         int[] rPos = b.rPosition;
-        int[] txIndex = b.tIndex;
+        int[] txIndex = txGroups.index();
         IntSort.sort(rOrder, (x, y) -> {
             int c = Long.compare(rBlock[x], rBlock[y]);
             if (c != 0) {
@@ -186,7 +185,7 @@ public final class TransferGraph {
             if (c != 0) {
                 return c;
             }
-            c = Integer.compare(tRank[rTx[x]], tRank[rTx[y]]);
+            c = Integer.compare(rTx[x], rTx[y]);
             return c != 0 ? c : Integer.compare(rPos[x], rPos[y]);
         });
 
@@ -196,14 +195,18 @@ public final class TransferGraph {
         for (int i = 0; i < chains.length; i++) {
             txEvm[i] = chains[i].isEvm();
         }
+        int[] firstRow = txGroups.firstRow();
         for (int t = 0; t < nt; t++) {
-            int at = TX_STRIDE * tRank[t];
+            int at = TX_STRIDE * t;
             for (int k = 0; k < 4; k++) {
-                txs.putLong(at + 8 * k, b.tHash[4 * t + k]);
+                txs.putLong(at + 8 * k, b.rHash[4 * firstRow[t] + k]);
             }
             txs.putInt(at + 32, txIndex[t]);
-            txs.putInt(at + 36, -1);
         }
+        // each transaction's first transfer and chain, set in the fill below, then written in tx order
+        int[] firstEdge = new int[nt];
+        Arrays.fill(firstEdge, -1);
+        byte[] txChain = new byte[nt];
 
         src = new int[m];
         dst = new int[m];
@@ -232,14 +235,12 @@ public final class TransferGraph {
             int r = rOrder[e];
             src[e] = vRank[b.rSrc[r]];
             dst[e] = vRank[b.rDst[r]];
-            int t = rTx[r];
-            int txId = tRank[t];
+            int txId = rTx[r];
             tx[e] = txId;
-            int at = TX_STRIDE * txId;
-            if (txs.getInt(at + 36) < 0) {
-                txs.putInt(at + 36, e);
+            if (firstEdge[txId] < 0) {
+                firstEdge[txId] = e;
                 // the transaction's chain is that of its first transfer in chain order
-                txs.put(at + 40, (byte) chainMap[b.assetChain[b.rAsset[r]]]);
+                txChain[txId] = (byte) chainMap[b.assetChain[b.rAsset[r]]];
             }
             position[e] = rPos[r];
             int exponent = b.rExp[r];
@@ -264,10 +265,15 @@ public final class TransferGraph {
                 numbers.add(block);
                 times.add(time);
             } else if (times.last() != time) {
+                txs.put(TX_STRIDE * txId + 40, txChain[txId]);
                 throw new InvalidInputException("block " + block + " has two times ("
                         + Instant.ofEpochSecond(times.last()) + " and " + Instant.ofEpochSecond(time) + ") in transaction "
                         + txHash(txId));
             }
+        }
+        for (int t = 0; t < nt; t++) {
+            txs.putInt(TX_STRIDE * t + 36, firstEdge[t]);
+            txs.put(TX_STRIDE * t + 40, txChain[t]);
         }
         blockFirstEdge = firsts.toArray();
         blockNumber = numbers.toArray();
@@ -642,13 +648,23 @@ public final class TransferGraph {
     }
 
     /**
-     * Collects transfers and interns their addresses, assets and transaction hashes as they come,
-     * into primitive columns; {@link #build()} sorts and packs them. Transfers come either as
-     * {@link Transfer} objects ({@link #add}) or, for bulk readers, as text cells with no object
-     * per row ({@link #tx} then {@link #addEvm}). Either way the graph is the same. Not
-     * thread-safe.
+     * Collects transfers into primitive columns, interning addresses and assets as they come;
+     * {@link #build()} sorts and packs them. Transfers come either as {@link Transfer} objects
+     * ({@link #add(Transfer)}) or, for bulk readers, as {@link EvmRow}s parsed from text cells on
+     * any thread, with no object per address, hash or amount ({@link #add(EvmRow)}). Either way
+     * the graph is the same. Not thread-safe.
+     *
+     * <p>EVM addresses are interned through an open-addressing table (linear probing, load at
+     * most 1/2) whose slots hold the 20 packed bytes, the chain and the id inline, so that a
+     * look-up reads one slot: one memory miss per address where an index of ids over a separate
+     * key array took two. Transaction hashes are not interned while rows arrive: every row keeps
+     * its 32 hash bytes, and the build sorts the rows by hash (a primitive sort of 32-bit
+     * prefixes, O(E log E)), which numbers the transactions in hash order and groups their rows in
+     * the same pass; that replaces a hash table that at millions of transactions missed the cache
+     * on every row.
      */
     public static final class Builder {
+        private static final int FAMILIES = 8;
         private boolean built;
         // chains and assets, in first-seen order
         private final List<Chain> chains = new ArrayList<>();
@@ -663,21 +679,20 @@ public final class TransferGraph {
         private byte[] vChain = new byte[1024];
         private final Map<Integer, Address> vObjects = new HashMap<>();
         private final Map<Address, Integer> objectIds = new HashMap<>();
-        private int[] vTable = new int[2048];
-        // transactions: 32 hash bytes as 4 longs, EVM form or not, the index in the block (max known, or -1)
-        private int txCount;
-        private long[] tHash = new long[4 * 1024];
-        private boolean[] tEvm = new boolean[1024];
-        private int[] tIndex = new int[1024];
-        private int[] tTable = new int[2048];
-        // rows
+        // slots of 4 longs: the 3 words, then chain << 32 | (id + 1); 0 there marks an empty slot
+        private long[] vTable = new long[4 * 2048];
+        // rows; the transaction of a row is its hash (4 longs, "0x"-prefixed or not), numbered at build
         private int rows;
         private int[] rSrc = new int[1024];
         private int[] rDst = new int[1024];
         private int[] rAsset = new int[1024];
         private byte[] rKind = new byte[1024];
-        private int[] rTx = new int[1024];
+        private long[] rHash = new long[4 * 1024];
+        private boolean[] rPrefixed = new boolean[1024];
+        private int[] rTxIndex = new int[1024];
         private int[] rPosition = new int[1024];
+        private byte[] rFamily = new byte[1024]; // counting family (low bits), ORDINAL when the position is base + count
+        private boolean anyFamily;
         private long[] rBlock = new long[1024];
         private long[] rTime = new long[1024];
         private long[] rMantissa = new long[1024];
@@ -689,6 +704,7 @@ public final class TransferGraph {
         private byte[] wideExps = new byte[64];
         private final Map<Integer, BigInteger> huge = new HashMap<>();
         private final long[] scratch = new long[4];
+        private static final int ORDINAL = 0x80;
 
         private Builder() {
         }
@@ -697,20 +713,27 @@ public final class TransferGraph {
             checkOpen();
             Objects.requireNonNull(t, "transfer");
             int asset = asset(t.asset());
-            int txId = tx(t.tx(), t.chain().isEvm());
-            if (t.txIndex() >= 0) {
-                tIndex[txId] = Math.max(tIndex[txId], t.txIndex());
-            }
             int r = newRow();
+            String v = t.tx().value();
+            int start = v.startsWith("0x") ? 2 : 0;
+            for (int k = 0; k < 4; k++) {
+                long w = 0;
+                for (int i = 0; i < 16; i++) {
+                    w = (w << 4) | Character.digit(v.charAt(start + 16 * k + i), 16);
+                }
+                rHash[4 * r + k] = w;
+            }
+            rPrefixed[r] = start == 2;
+            rTxIndex[r] = Math.max(-1, t.txIndex());
             rSrc[r] = vertex(t.from());
             rDst[r] = vertex(t.to());
             rAsset[r] = asset;
             rKind[r] = (byte) t.kind().ordinal();
-            rTx[r] = txId;
             rPosition[r] = t.position();
             rBlock[r] = t.block();
             rTime[r] = t.time().getEpochSecond();
-            encode(r, t.amount());
+            Amount a = Amount.of(t.amount());
+            putAmount(r, a.mantissa, a.exp, a.high, a.wideExp, a.huge);
             return this;
         }
 
@@ -720,102 +743,48 @@ public final class TransferGraph {
         }
 
         /**
-         * The number of transaction {@code hash} on {@code chain} in this builder (first-seen
-         * order), for {@link #addEvm}. The hash is parsed as {@link TxHash#parse} does.
-         *
-         * @throws InvalidInputException for a malformed hash, as {@link TxHash#parse}
+         * Adds one transfer between EVM accounts parsed by {@link EvmRow#parse}: the work left
+         * here is interning its two addresses (one table slot each) and its asset (cached for runs
+         * of one asset) and appending to the columns, O(1) expected.
          */
-        public int tx(Chain chain, String hash) {
+        public Builder add(EvmRow row) {
             checkOpen();
-            String t = hash == null ? "" : hash;
-            int start = t.startsWith("0x") || t.startsWith("0X") ? 2 : 0;
-            if (t.length() - start != 64 || !packLowerHex(t, start, 4, scratch)) {
-                return tx(TxHash.parse(chain, hash), chain.isEvm());
-            }
-            return internTx(chain.isEvm());
-        }
-
-        /**
-         * Adds one transfer between EVM accounts from text cells, without a {@link Transfer},
-         * {@link Address} or {@link BigInteger} per row: {@code from} and {@code to} are parsed
-         * as {@link Address#parse} does (an EIP-55 checksum is checked for mixed case), and
-         * {@code amount} is a non-negative integer in base units, in decimal digits.
-         *
-         * @param tx          from {@link #tx(Chain, String)}
-         * @param txIndex     the transaction's index in its block, or -1 when unknown
-         * @param epochSecond the block's time
-         * @throws InvalidInputException for a malformed address or amount, a negative block, or
-         *                               addresses on a chain other than the asset's
-         */
-        public Builder addEvm(int tx, int txIndex, int position, String from, String to, Asset asset, String amount,
-                              long block, long epochSecond, TransferKind kind) {
-            checkOpen();
-            Chain chain = asset.chain();
-            if (!chain.isEvm()) {
-                throw new IllegalArgumentException("addEvm takes EVM transfers, not " + chain);
-            }
-            if (tx < 0 || tx >= txCount) {
-                throw new IllegalArgumentException("unknown transaction number " + tx);
-            }
-            int a = asset(asset);
-            int f = evmVertex(chain, from);
-            int d = evmVertex(chain, to);
-            if (block < 0) {
-                throw new InvalidInputException("negative block in " + txHashText(tx));
-            }
-            if (txIndex >= 0) {
-                tIndex[tx] = Math.max(tIndex[tx], txIndex);
-            }
+            int a = asset(row.asset);
+            int chain = assetChain[a];
+            int f = internPacked(row.f0, row.f1, row.f2, chain);
+            int d = internPacked(row.t0, row.t1, row.t2, chain);
             int r = newRow();
             rSrc[r] = f;
             rDst[r] = d;
             rAsset[r] = a;
-            rKind[r] = (byte) kind.ordinal();
-            rTx[r] = tx;
-            rPosition[r] = position;
-            rBlock[r] = block;
-            rTime[r] = epochSecond;
-            encodeDigits(r, amount);
+            rKind[r] = (byte) row.kind.ordinal();
+            rHash[4 * r] = row.h0;
+            rHash[4 * r + 1] = row.h1;
+            rHash[4 * r + 2] = row.h2;
+            rHash[4 * r + 3] = row.h3;
+            rPrefixed[r] = row.prefixed;
+            rTxIndex[r] = row.txIndex;
+            rPosition[r] = row.position;
+            if (row.family != 0) {
+                rFamily[r] = (byte) (row.family | (row.ordinal ? ORDINAL : 0));
+                anyFamily = true;
+            }
+            rBlock[r] = row.block;
+            rTime[r] = row.epochSecond;
+            putAmount(r, row.mantissa, row.exp, row.high, row.wideExp, row.huge);
             return this;
         }
 
         /**
-         * A capacity hint: about {@code rows} more transfers, most in distinct transactions, are
-         * coming. Sizing the columns and tables once saves the copies and rehashes of growing
-         * them (which at millions of rows cost garbage collections). Changes nothing else.
+         * A capacity hint: about {@code rows} more transfers are coming. Sizing the columns once
+         * saves the copies of growing them (which at millions of rows cost garbage collections).
+         * Changes nothing else.
          */
         public Builder expect(int rows) {
             checkOpen();
             int want = rows + this.rows;
             if (want > rSrc.length) {
-                rSrc = Arrays.copyOf(rSrc, want);
-                rDst = Arrays.copyOf(rDst, want);
-                rAsset = Arrays.copyOf(rAsset, want);
-                rKind = Arrays.copyOf(rKind, want);
-                rTx = Arrays.copyOf(rTx, want);
-                rPosition = Arrays.copyOf(rPosition, want);
-                rBlock = Arrays.copyOf(rBlock, want);
-                rTime = Arrays.copyOf(rTime, want);
-                rMantissa = Arrays.copyOf(rMantissa, want);
-                rExp = Arrays.copyOf(rExp, want);
-            }
-            if (want > tEvm.length) {
-                tEvm = Arrays.copyOf(tEvm, want);
-                tIndex = Arrays.copyOf(tIndex, want);
-                tHash = Arrays.copyOf(tHash, 4 * want);
-                int cap = Integer.highestOneBit(Math.max(2, 2 * want - 1)) << 1;
-                if (cap > tTable.length) {
-                    int[] t = new int[cap];
-                    int m2 = cap - 1;
-                    for (int i = 0; i < txCount; i++) {
-                        int slot = (hash(tHash[4 * i], tHash[4 * i + 1], tHash[4 * i + 2] ^ tHash[4 * i + 3]) ^ (tEvm[i] ? 1 : 0)) & m2;
-                        while (t[slot] != 0) {
-                            slot = (slot + 1) & m2;
-                        }
-                        t[slot] = i + 1;
-                    }
-                    tTable = t;
-                }
+                resize(want);
             }
             return this;
         }
@@ -867,7 +836,7 @@ public final class TransferGraph {
         private int vertex(Address a) {
             if (a.chain().isEvm() && a.kind() == Address.Kind.ACCOUNT) {
                 pack(a.value(), scratch, 0);
-                return internPacked(chain(a.chain()));
+                return internPacked(scratch[0], scratch[1], scratch[2], chain(a.chain()));
             }
             Integer id = objectIds.get(a);
             if (id == null) {
@@ -878,74 +847,89 @@ public final class TransferGraph {
             return id;
         }
 
-        private int evmVertex(Chain chain, String text) {
-            if (text == null || text.length() != 42 || text.charAt(0) != '0' || text.charAt(1) != 'x'
-                    || !packLowerHex(text, 2, 3, scratch)) {
-                pack(Address.parse(chain, text).value(), scratch, 0);
-            }
-            return internPacked(chain(chain));
-        }
+        private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-        private static final byte[] NIBBLE = new byte[128];
-
-        static {
-            Arrays.fill(NIBBLE, (byte) -1);
-            for (int i = 0; i < 10; i++) {
-                NIBBLE['0' + i] = (byte) i;
+        /**
+         * Packs lower-case hex digits of {@code text} from {@code from} into {@code words} longs
+         * of 16 digits (the last one may hold 8: an address is 16 + 16 + 8), eight digits at a
+         * time (SWAR: one 64-bit load checks and converts eight characters); false when a
+         * character is not a lower-case hex digit or the text is too short.
+         */
+        static boolean packLowerHex(String text, int from, int words, long[] out) {
+            byte[] b = text.getBytes(StandardCharsets.ISO_8859_1); // other characters become '?', not a digit
+            int at = from;
+            for (int k = 0; k < words; k++) {
+                if (b.length - at >= 16) {
+                    long hi = hex8((long) LONG_LE.get(b, at));
+                    long lo = hex8((long) LONG_LE.get(b, at + 8));
+                    if ((hi | lo) < 0) {
+                        return false;
+                    }
+                    out[k] = hi << 32 | lo;
+                    at += 16;
+                } else if (b.length - at == 8) {
+                    long v = hex8((long) LONG_LE.get(b, at));
+                    if (v < 0) {
+                        return false;
+                    }
+                    out[k] = v;
+                    at += 8;
+                } else {
+                    return false;
+                }
             }
-            for (int i = 0; i < 6; i++) {
-                NIBBLE['a' + i] = (byte) (10 + i);
-            }
+            return at == b.length;
         }
 
         /**
-         * Packs lower-case hex digits from {@code from} into {@code words} longs of 16 digits
-         * (the last one holding what is left: 8 digits for an address), checking each digit in
-         * the same pass; false when a character is not a lower-case hex digit.
+         * Eight lower-case hex digits, the first in the lowest byte of {@code x}, as their 32-bit
+         * value; -1 when a byte is not one of 0-9, a-f. Each range test is an addition that
+         * carries into a byte's top bit exactly when the byte passes it.
          */
-        private static boolean packLowerHex(String t, int from, int words, long[] out) {
-            int bad = 0;
-            int at = from;
-            for (int k = 0; k < words; k++) {
-                int end = Math.min(t.length(), at + 16);
-                long w = 0;
-                for (int i = at; i < end; i++) {
-                    char c = t.charAt(i);
-                    int v = c < 128 ? NIBBLE[c] : -1;
-                    bad |= v;
-                    w = (w << 4) | (v & 0xF);
-                }
-                out[k] = w;
-                at = end;
+        static long hex8(long x) {
+            final long top = 0x8080808080808080L;
+            long atLeast0 = x + 0x5050505050505050L;       // b >= '0'
+            long atMost9 = ~(x + 0x4646464646464646L);     // b <= '9'
+            long atLeastA = x + 0x1F1F1F1F1F1F1F1FL;       // b >= 'a'
+            long atMostF = ~(x + 0x1919191919191919L);     // b <= 'f'
+            long ok = ((atLeast0 & atMost9) | (atLeastA & atMostF)) & ~x & top; // ~x: ASCII, so no carry crosses bytes
+            if (ok != top) {
+                return -1;
             }
-            return bad >= 0;
+            long v = (x & 0x0F0F0F0F0F0F0F0FL) + 9 * ((x >>> 6) & 0x0101010101010101L); // a-f: low nibble + 9
+            v = Long.reverseBytes(v);
+            v = (v | (v >>> 4)) & 0x00FF00FF00FF00FFL;
+            v = (v | (v >>> 8)) & 0x0000FFFF0000FFFFL;
+            return (v | (v >>> 16)) & 0xFFFFFFFFL;
         }
 
-        private int internPacked(int chain) {
-            long w0 = scratch[0];
-            long w1 = scratch[1];
-            long w2 = scratch[2];
-            int mask = vTable.length - 1;
+        /** The id of packed EVM address (w0, w1, w2) on chain number {@code chain}, new ids in first-seen order. */
+        private int internPacked(long w0, long w1, long w2, int chain) {
+            long[] t = vTable;
+            int mask = (t.length >>> 2) - 1;
             int slot = (hash(w0, w1, w2) ^ chain) & mask;
             while (true) {
-                int id = vTable[slot] - 1;
-                if (id < 0) {
-                    break;
-                }
-                if (vWords[3 * id] == w0 && vWords[3 * id + 1] == w1 && vWords[3 * id + 2] == w2 && vChain[id] == chain) {
+                int at = slot << 2;
+                long tag = t[at + 3];
+                if (tag == 0) {
+                    int id = newVertex(chain);
+                    vWords[3 * id] = w0;
+                    vWords[3 * id + 1] = w1;
+                    vWords[3 * id + 2] = w2;
+                    t[at] = w0;
+                    t[at + 1] = w1;
+                    t[at + 2] = w2;
+                    t[at + 3] = ((long) chain << 32) | (id + 1L);
+                    if (2 * vertexCount > mask + 1) {
+                        rehashVertices();
+                    }
                     return id;
+                }
+                if (t[at] == w0 && t[at + 1] == w1 && t[at + 2] == w2 && (int) (tag >>> 32) == chain) {
+                    return (int) tag - 1;
                 }
                 slot = (slot + 1) & mask;
             }
-            int id = newVertex(chain);
-            vWords[3 * id] = w0;
-            vWords[3 * id + 1] = w1;
-            vWords[3 * id + 2] = w2;
-            vTable[slot] = id + 1;
-            if (2 * vertexCount > vTable.length) {
-                rehashVertices();
-            }
-            return id;
         }
 
         private int newVertex(int chain) {
@@ -959,17 +943,24 @@ public final class TransferGraph {
         }
 
         private void rehashVertices() {
-            int[] t = new int[2 * vTable.length];
-            int mask = t.length - 1;
+            long[] t = new long[2 * vTable.length];
+            int mask = (t.length >>> 2) - 1;
             for (int id = 0; id < vertexCount; id++) {
                 if (!vObjects.isEmpty() && vObjects.containsKey(id)) {
                     continue;
                 }
-                int slot = (hash(vWords[3 * id], vWords[3 * id + 1], vWords[3 * id + 2]) ^ vChain[id]) & mask;
-                while (t[slot] != 0) {
+                long w0 = vWords[3 * id];
+                long w1 = vWords[3 * id + 1];
+                long w2 = vWords[3 * id + 2];
+                int slot = (hash(w0, w1, w2) ^ vChain[id]) & mask;
+                while (t[(slot << 2) + 3] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                t[slot] = id + 1;
+                int at = slot << 2;
+                t[at] = w0;
+                t[at + 1] = w1;
+                t[at + 2] = w2;
+                t[at + 3] = ((long) vChain[id] << 32) | (id + 1L);
             }
             vTable = t;
         }
@@ -1002,126 +993,110 @@ public final class TransferGraph {
 
         // ---- transactions ----
 
-        private int tx(TxHash h, boolean evm) {
-            String v = h.value();
-            int start = v.startsWith("0x") ? 2 : 0;
-            for (int k = 0; k < 4; k++) {
-                long w = 0;
-                for (int i = 0; i < 16; i++) {
-                    w = (w << 4) | Character.digit(v.charAt(start + 16 * k + i), 16);
-                }
-                scratch[k] = w;
-            }
-            return internTx(start == 2);
+        /**
+         * The transactions of the rows, numbered in hash order: {@code ofRow[r]} is row
+         * {@code r}'s, {@code firstRow[t]} a row holding transaction {@code t}'s hash,
+         * {@code index[t]} the largest index in its block that its rows know (-1 for none).
+         */
+        record Txs(int count, int[] ofRow, int[] firstRow, int[] index) {
         }
 
-        private int internTx(boolean evm) {
-            long h0 = scratch[0];
-            long h1 = scratch[1];
-            long h2 = scratch[2];
-            long h3 = scratch[3];
-            int mask = tTable.length - 1;
-            int slot = (hash(h0, h1, h2 ^ h3) ^ (evm ? 1 : 0)) & mask;
-            while (true) {
-                int id = tTable[slot] - 1;
-                if (id < 0) {
-                    break;
-                }
-                if (tHash[4 * id] == h0 && tHash[4 * id + 1] == h1 && tHash[4 * id + 2] == h2 && tHash[4 * id + 3] == h3
-                        && tEvm[id] == evm) {
-                    return id;
-                }
-                slot = (slot + 1) & mask;
+        /**
+         * Groups the rows into transactions: sorts the rows by (hash, row), numbers the distinct
+         * hashes in that order, takes each transaction's index in its block as the largest its
+         * rows know, and resolves counted positions ({@link EvmRow}'s families) by walking each
+         * transaction's rows in the order they were added. Hashes are near-uniform, so a primitive
+         * sort of (first 32 bits of the hash, row) does almost all the work; runs that share those
+         * 32 bits are then put in order by the whole hash. O(E log E).
+         */
+        Txs transactions() {
+            int n = rows;
+            boolean oneForm = true;
+            for (int i = 1; i < n && oneForm; i++) {
+                oneForm = rPrefixed[i] == rPrefixed[0];
             }
-            int id = txCount++;
-            if (id == tEvm.length) {
-                tEvm = Arrays.copyOf(tEvm, 2 * id);
-                tIndex = Arrays.copyOf(tIndex, 2 * id);
-                tHash = Arrays.copyOf(tHash, 8 * id);
-            }
-            tHash[4 * id] = h0;
-            tHash[4 * id + 1] = h1;
-            tHash[4 * id + 2] = h2;
-            tHash[4 * id + 3] = h3;
-            tEvm[id] = evm;
-            tIndex[id] = -1;
-            tTable[slot] = id + 1;
-            if (2 * txCount > tTable.length) {
-                int[] t = new int[2 * tTable.length];
-                int m2 = t.length - 1;
-                for (int i = 0; i < txCount; i++) {
-                    int s = (hash(tHash[4 * i], tHash[4 * i + 1], tHash[4 * i + 2] ^ tHash[4 * i + 3]) ^ (tEvm[i] ? 1 : 0)) & m2;
-                    while (t[s] != 0) {
-                        s = (s + 1) & m2;
+            int[] order;
+            long[] keys = null;
+            if (!oneForm) {
+                order = identity(n);
+                IntSort.sort(order, this::compareRowHashes);
+            } else {
+                keys = new long[n];
+                for (int i = 0; i < n; i++) {
+                    keys[i] = ((rHash[4 * i] >>> 32) << 31) | i;
+                }
+                Arrays.sort(keys);
+                order = new int[n];
+                for (int i = 0; i < n; i++) {
+                    order[i] = (int) (keys[i] & 0x7FFF_FFFFL);
+                }
+                int i = 0;
+                while (i < n) {
+                    int j = i + 1;
+                    while (j < n && keys[j] >>> 31 == keys[i] >>> 31) {
+                        j++;
                     }
-                    t[s] = i + 1;
+                    for (int k = i + 1; k < j; k++) {
+                        int v = order[k];
+                        int p = k - 1;
+                        while (p >= i && compareRowHashThenRow(order[p], v) > 0) {
+                            order[p + 1] = order[p];
+                            p--;
+                        }
+                        order[p + 1] = v;
+                    }
+                    i = j;
                 }
-                tTable = t;
             }
-            return id;
+            int[] ofRow = new int[n];
+            IntList firstRow = new IntList();
+            IntList index = new IntList();
+            int[] count = new int[FAMILIES];
+            int t = -1;
+            for (int i = 0; i < n; i++) {
+                int r = order[i];
+                // rows of one transaction share the 32-bit prefix: only then are whole hashes compared
+                boolean same = i > 0 && (keys == null || keys[i] >>> 31 == keys[i - 1] >>> 31)
+                        && compareRowHashes(order[i - 1], r) == 0;
+                if (!same) {
+                    t++;
+                    firstRow.add(r);
+                    index.add(-1);
+                    if (anyFamily) {
+                        Arrays.fill(count, 0);
+                    }
+                }
+                ofRow[r] = t;
+                if (rTxIndex[r] > index.a[t]) {
+                    index.a[t] = rTxIndex[r];
+                }
+                int fam = rFamily[r];
+                if (fam != 0) {
+                    int c = ++count[fam & (FAMILIES - 1)];
+                    if ((fam & ORDINAL) != 0) {
+                        rPosition[r] += c;
+                    }
+                }
+            }
+            return new Txs(t + 1, ofRow, firstRow.toArray(), index.toArray());
         }
 
-        private String txHashText(int t) {
-            StringBuilder b = new StringBuilder(tEvm[t] ? "0x" : "");
+        private String rowHashText(int r) {
+            StringBuilder b = new StringBuilder(rPrefixed[r] ? "0x" : "");
             for (int k = 0; k < 4; k++) {
-                String h = Long.toHexString(tHash[4 * t + k]);
+                String h = Long.toHexString(rHash[4 * r + k]);
                 b.append("0".repeat(16 - h.length())).append(h);
             }
             return b.toString();
         }
 
-        /**
-         * Transaction numbers in hash order. Hashes are near-uniform, so a primitive sort of
-         * (first 32 bits of the hash, number) does almost all the work; runs that share those
-         * 32 bits are then put in order by the whole hash.
-         */
-        int[] txHashOrder() {
-            int n = txCount;
-            boolean oneForm = true;
-            for (int i = 1; i < n && oneForm; i++) {
-                oneForm = tEvm[i] == tEvm[0];
-            }
-            if (!oneForm) {
-                int[] order = identity(n);
-                IntSort.sort(order, this::compareTxHashes);
-                return order;
-            }
-            long[] keys = new long[n];
-            for (int i = 0; i < n; i++) {
-                keys[i] = ((tHash[4 * i] >>> 32) << 31) | i;
-            }
-            Arrays.sort(keys);
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = (int) (keys[i] & 0x7FFF_FFFFL);
-            }
-            int i = 0;
-            while (i < n) {
-                int j = i + 1;
-                while (j < n && keys[j] >>> 31 == keys[i] >>> 31) {
-                    j++;
-                }
-                for (int k = i + 1; k < j; k++) {
-                    int v = order[k];
-                    int p = k - 1;
-                    while (p >= i && compareTxHashes(order[p], v) > 0) {
-                        order[p + 1] = order[p];
-                        p--;
-                    }
-                    order[p + 1] = v;
-                }
-                i = j;
-            }
-            return order;
-        }
-
-        /** Hash order: the {@link TxHash} text order ("0x"-prefixed on EVM chains). */
-        int compareTxHashes(int x, int y) {
-            if (tEvm[x] != tEvm[y]) {
-                return txHashText(x).compareTo(txHashText(y));
+        /** Hash order: the {@link TxHash} text order ("0x"-prefixed on EVM chains); 0 for rows of one transaction. */
+        int compareRowHashes(int x, int y) {
+            if (rPrefixed[x] != rPrefixed[y]) {
+                return rowHashText(x).compareTo(rowHashText(y));
             }
             for (int k = 0; k < 4; k++) {
-                int c = Long.compareUnsigned(tHash[4 * x + k], tHash[4 * y + k]);
+                int c = Long.compareUnsigned(rHash[4 * x + k], rHash[4 * y + k]);
                 if (c != 0) {
                     return c;
                 }
@@ -1129,102 +1104,260 @@ public final class TransferGraph {
             return 0;
         }
 
+        private int compareRowHashThenRow(int x, int y) {
+            int c = compareRowHashes(x, y);
+            return c != 0 ? c : Integer.compare(x, y);
+        }
+
         // ---- rows and amounts ----
 
         private int newRow() {
             int r = rows++;
             if (r == rSrc.length) {
-                int n = 2 * r;
-                rSrc = Arrays.copyOf(rSrc, n);
-                rDst = Arrays.copyOf(rDst, n);
-                rAsset = Arrays.copyOf(rAsset, n);
-                rKind = Arrays.copyOf(rKind, n);
-                rTx = Arrays.copyOf(rTx, n);
-                rPosition = Arrays.copyOf(rPosition, n);
-                rBlock = Arrays.copyOf(rBlock, n);
-                rTime = Arrays.copyOf(rTime, n);
-                rMantissa = Arrays.copyOf(rMantissa, n);
-                rExp = Arrays.copyOf(rExp, n);
+                resize(2 * r);
             }
             return r;
         }
 
-        /** Mantissa and power-of-ten exponent (trailing zeros, at most 76) of a non-negative amount. */
-        private void encode(int r, BigInteger v) {
-            if (v.signum() == 0) {
-                rMantissa[r] = 0;
-                rExp[r] = 0;
+        private void resize(int n) {
+            rSrc = Arrays.copyOf(rSrc, n);
+            rDst = Arrays.copyOf(rDst, n);
+            rAsset = Arrays.copyOf(rAsset, n);
+            rKind = Arrays.copyOf(rKind, n);
+            rHash = Arrays.copyOf(rHash, 4 * n);
+            rPrefixed = Arrays.copyOf(rPrefixed, n);
+            rTxIndex = Arrays.copyOf(rTxIndex, n);
+            rPosition = Arrays.copyOf(rPosition, n);
+            rFamily = Arrays.copyOf(rFamily, n);
+            rBlock = Arrays.copyOf(rBlock, n);
+            rTime = Arrays.copyOf(rTime, n);
+            rMantissa = Arrays.copyOf(rMantissa, n);
+            rExp = Arrays.copyOf(rExp, n);
+        }
+
+        private void putAmount(int r, long mantissa, int exp, long high, int wideExp, BigInteger whole) {
+            rMantissa[r] = mantissa;
+            rExp[r] = (byte) exp;
+            if (exp != BIG) {
                 return;
             }
-            BigInteger m = v;
-            int exp = 0;
-            while (exp < 76) {
-                BigInteger[] qr = m.divideAndRemainder(BigInteger.TEN);
-                if (qr[1].signum() != 0) {
-                    break;
-                }
-                m = qr[0];
-                exp++;
-            }
-            if (m.bitLength() < 64) {
-                rMantissa[r] = m.longValue();
-                rExp[r] = (byte) exp;
+            if (whole != null) {
+                huge.put(r, whole);
                 return;
             }
-            rExp[r] = (byte) BIG;
-            if (m.bitLength() <= 128) {
-                rMantissa[r] = m.longValue();
-                if (wideCount == wideRows.length) {
-                    wideRows = Arrays.copyOf(wideRows, 2 * wideCount);
-                    wideHighs = Arrays.copyOf(wideHighs, 2 * wideCount);
-                    wideExps = Arrays.copyOf(wideExps, 2 * wideCount);
+            if (wideCount == wideRows.length) {
+                wideRows = Arrays.copyOf(wideRows, 2 * wideCount);
+                wideHighs = Arrays.copyOf(wideHighs, 2 * wideCount);
+                wideExps = Arrays.copyOf(wideExps, 2 * wideCount);
+            }
+            wideRows[wideCount] = r;
+            wideHighs[wideCount] = high;
+            wideExps[wideCount] = (byte) wideExp;
+            wideCount++;
+        }
+
+        /**
+         * A non-negative amount as mantissa × 10^exponent (trailing zeros, at most 76): the
+         * mantissa in {@code mantissa} when it fits 63 bits; else exponent {@link #BIG} and the
+         * mantissa's low 64 bits in {@code mantissa}, its high 64 bits and the exponent in
+         * {@code high} and {@code wideExp}, or beyond 128 bits the whole value in {@code huge}.
+         */
+        private record Amount(long mantissa, int exp, long high, int wideExp, BigInteger huge) {
+            static Amount of(BigInteger v) {
+                if (v.signum() == 0) {
+                    return new Amount(0, 0, 0, 0, null);
                 }
-                wideRows[wideCount] = r;
-                wideHighs[wideCount] = m.shiftRight(64).longValue();
-                wideExps[wideCount] = (byte) exp;
-                wideCount++;
-            } else {
-                huge.put(r, v);
+                BigInteger m = v;
+                int exp = 0;
+                while (exp < 76) {
+                    BigInteger[] qr = m.divideAndRemainder(BigInteger.TEN);
+                    if (qr[1].signum() != 0) {
+                        break;
+                    }
+                    m = qr[0];
+                    exp++;
+                }
+                if (m.bitLength() < 64) {
+                    return new Amount(m.longValue(), exp, 0, 0, null);
+                }
+                if (m.bitLength() <= 128) {
+                    return new Amount(m.longValue(), BIG, m.shiftRight(64).longValue(), exp, null);
+                }
+                return new Amount(m.longValue(), BIG, 0, 0, v);
             }
         }
 
-        /** As {@link #encode}, from decimal digits, without a BigInteger unless the mantissa needs 19 digits or more. */
-        private void encodeDigits(int r, String text) {
-            String t = text == null ? "" : text.strip();
-            int from = 0;
-            int to = t.length();
-            while (from < to && t.charAt(from) <= ' ') {
-                from++;
-            }
-            while (to > from && t.charAt(to - 1) <= ' ') {
-                to--;
-            }
-            if (from == to) {
-                throw new InvalidInputException("empty value");
-            }
-            for (int i = from; i < to; i++) {
-                char c = t.charAt(i);
-                if (c < '0' || c > '9') {
-                    throw new InvalidInputException("non-numeric value '" + text + "' (expected an integer in base units)");
+        /**
+         * One transfer between EVM accounts, parsed from text cells and packed: the hash as four
+         * longs, each address as three, the amount as a long mantissa and a power-of-ten exponent
+         * (a {@link BigInteger} only for the rare mantissa of 19 digits or more). Immutable and
+         * made without the builder, so a reader can parse on one thread while the builder interns
+         * on another. Parsing is one pass over each cell, O(length).
+         */
+        public static final class EvmRow {
+            private final long h0;
+            private final long h1;
+            private final long h2;
+            private final long h3;
+            private final boolean prefixed;
+            private final int txIndex;
+            private final int position;
+            private final int family;
+            private final boolean ordinal;
+            private final long f0;
+            private final long f1;
+            private final long f2;
+            private final long t0;
+            private final long t1;
+            private final long t2;
+            private final Asset asset;
+            private final long mantissa;
+            private final int exp;
+            private final long high;
+            private final int wideExp;
+            private final BigInteger huge;
+            private final long block;
+            private final long epochSecond;
+            private final TransferKind kind;
+
+            private EvmRow(long[] h, boolean prefixed, int txIndex, int position, int family, boolean ordinal, long[] from,
+                           long[] to, Asset asset, Amount amount, long mantissa, int exp, long block, long epochSecond,
+                           TransferKind kind) {
+                this.h0 = h[0];
+                this.h1 = h[1];
+                this.h2 = h[2];
+                this.h3 = h[3];
+                this.prefixed = prefixed;
+                this.txIndex = txIndex;
+                this.position = position;
+                this.family = family;
+                this.ordinal = ordinal;
+                this.f0 = from[0];
+                this.f1 = from[1];
+                this.f2 = from[2];
+                this.t0 = to[0];
+                this.t1 = to[1];
+                this.t2 = to[2];
+                this.asset = asset;
+                if (amount != null) {
+                    this.mantissa = amount.mantissa;
+                    this.exp = amount.exp;
+                    this.high = amount.high;
+                    this.wideExp = amount.wideExp;
+                    this.huge = amount.huge;
+                } else {
+                    this.mantissa = mantissa;
+                    this.exp = exp;
+                    this.high = 0;
+                    this.wideExp = 0;
+                    this.huge = null;
                 }
+                this.block = block;
+                this.epochSecond = epochSecond;
+                this.kind = kind;
             }
-            while (from < to - 1 && t.charAt(from) == '0') {
-                from++;
-            }
-            int end = to;
-            while (end > from + 1 && t.charAt(end - 1) == '0' && to - end < 76) {
-                end--;
-            }
-            if (end - from <= 18) {
-                long m = 0;
-                for (int i = from; i < end; i++) {
-                    m = m * 10 + (t.charAt(i) - '0');
+
+            /**
+             * Parses one EVM transfer. {@code hash} is parsed as {@link TxHash#parse} does,
+             * {@code from} and {@code to} as {@link Address#parse} does (an EIP-55 checksum is
+             * checked for mixed case), {@code amount} is a non-negative integer in base units, in
+             * decimal digits.
+             *
+             * <p>Positions can be counted instead of given: rows added with the same
+             * {@code family} (1 to 7; 0 for none) are counted per transaction in the order they
+             * are added to the builder, the count including the row; when {@code ordinal} the
+             * row's position is {@code position} plus that count (a reader's numbering of a
+             * transaction's rows when the file gives none).
+             *
+             * @param txIndex     the transaction's index in its block, or -1 when unknown
+             * @param epochSecond the block's time
+             * @throws InvalidInputException    for a malformed hash, address or amount, or a negative block
+             * @throws IllegalArgumentException for an asset on a chain that is not an EVM chain
+             */
+            public static EvmRow parse(String hash, int txIndex, int position, int family, boolean ordinal, String from,
+                                       String to, Asset asset, String amount, long block, long epochSecond,
+                                       TransferKind kind) {
+                Chain chain = asset.chain();
+                if (!chain.isEvm()) {
+                    throw new IllegalArgumentException("EVM rows take EVM transfers, not " + chain);
                 }
-                rMantissa[r] = m;
-                rExp[r] = (byte) (m == 0 ? 0 : to - end);
-                return;
+                if (family < 0 || family >= FAMILIES || ordinal && family == 0) {
+                    throw new IllegalArgumentException("family " + family);
+                }
+                long[] h = new long[4];
+                boolean prefixed = packHash(chain, hash, h);
+                long[] f = packAddress(chain, from);
+                long[] t = packAddress(chain, to);
+                if (block < 0) {
+                    throw new InvalidInputException("negative block in " + (prefixed ? "0x" : "") + hexOf(h));
+                }
+                String a = amount == null ? "" : amount.strip();
+                int from0 = 0;
+                int to0 = a.length();
+                while (from0 < to0 && a.charAt(from0) <= ' ') {
+                    from0++;
+                }
+                while (to0 > from0 && a.charAt(to0 - 1) <= ' ') {
+                    to0--;
+                }
+                if (from0 == to0) {
+                    throw new InvalidInputException("empty value");
+                }
+                for (int i = from0; i < to0; i++) {
+                    char c = a.charAt(i);
+                    if (c < '0' || c > '9') {
+                        throw new InvalidInputException("non-numeric value '" + amount + "' (expected an integer in base units)");
+                    }
+                }
+                while (from0 < to0 - 1 && a.charAt(from0) == '0') {
+                    from0++;
+                }
+                int end = to0;
+                while (end > from0 + 1 && a.charAt(end - 1) == '0' && to0 - end < 76) {
+                    end--;
+                }
+                if (end - from0 <= 18) {
+                    long m = 0;
+                    for (int i = from0; i < end; i++) {
+                        m = m * 10 + (a.charAt(i) - '0');
+                    }
+                    return new EvmRow(h, prefixed, txIndex, position, family, ordinal, f, t, asset, null, m,
+                            m == 0 ? 0 : to0 - end, block, epochSecond, kind);
+                }
+                return new EvmRow(h, prefixed, txIndex, position, family, ordinal, f, t, asset,
+                        Amount.of(new BigInteger(a.substring(from0, to0))), 0, 0, block, epochSecond, kind);
             }
-            encode(r, new BigInteger(t.substring(from, to)));
+
+            /** Packs a transaction hash into {@code out}; true when its text form is "0x"-prefixed. */
+            private static boolean packHash(Chain chain, String hash, long[] out) {
+                String t = hash == null ? "" : hash;
+                int start = t.startsWith("0x") || t.startsWith("0X") ? 2 : 0;
+                if (t.length() - start == 64 && packLowerHex(t, start, 4, out)) {
+                    return chain.isEvm();
+                }
+                String v = TxHash.parse(chain, hash).value();
+                int s = v.startsWith("0x") ? 2 : 0;
+                packLowerHex(v, s, 4, out);
+                return s == 2;
+            }
+
+            private static long[] packAddress(Chain chain, String text) {
+                long[] w = new long[3];
+                if (text == null || text.length() != 42 || text.charAt(0) != '0' || text.charAt(1) != 'x'
+                        || !packLowerHex(text, 2, 3, w)) {
+                    pack(Address.parse(chain, text).value(), w, 0);
+                }
+                return w;
+            }
+
+            private static String hexOf(long[] h) {
+                StringBuilder b = new StringBuilder();
+                for (long w : h) {
+                    String x = Long.toHexString(w);
+                    b.append("0".repeat(16 - x.length())).append(x);
+                }
+                return b.toString();
+            }
         }
     }
 }

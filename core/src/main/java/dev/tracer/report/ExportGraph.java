@@ -18,7 +18,6 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -162,6 +161,9 @@ final class ExportGraph {
     private final Set<String> swapOutflows = new HashSet<>();
     private final TreeSet<Address> context = new TreeSet<>();
     private final int nodeCount;
+    private final boolean nodesDistinct; // no address twice among the result's nodes: nothing to skip
+    private long lastSecond;
+    private String lastTimeText;
 
     ExportGraph(TraceResult r) {
         this.result = r;
@@ -187,7 +189,7 @@ final class ExportGraph {
                 }
             }
         }
-        Set<Address> present = new HashSet<>();
+        Set<Address> present = HashSet.newHashSet(r.nodes().size());
         for (Node n : r.nodes()) {
             present.add(n.address());
             n.label().ifPresent(l -> categories.putIfAbsent(n.address(), l.category()));
@@ -200,6 +202,7 @@ final class ExportGraph {
             }
         }
         this.nodeCount = present.size() + context.size();
+        this.nodesDistinct = present.size() == r.nodes().size();
     }
 
     TraceResult result() {
@@ -229,14 +232,14 @@ final class ExportGraph {
     Iterator<NodeRow> nodes() {
         Iterator<Node> traced = result.nodes().iterator();
         Iterator<Address> ctx = context.iterator();
-        Set<Address> written = new HashSet<>();
+        Set<Address> written = nodesDistinct ? null : HashSet.newHashSet(result.nodes().size());
         return new Iterator<>() {
             private NodeRow next = advance();
 
             private NodeRow advance() {
                 while (traced.hasNext()) {
                     Node n = traced.next();
-                    if (written.add(n.address())) {
+                    if (written == null || written.add(n.address())) {
                         return node(n);
                     }
                 }
@@ -335,7 +338,7 @@ final class ExportGraph {
         Transfer tr = t.transfer();
         Asset asset = tr.asset();
         String tainted = Amount.toDecimalString(t.tainted(), asset.decimals());
-        String time = TIME.format(tr.time().truncatedTo(ChronoUnit.SECONDS));
+        String time = isoTime(tr.time());
         String[] v = new String[EDGE_COLUMNS.size()];
         v[0] = tr.tx().value();
         v[1] = asset.symbol();
@@ -344,7 +347,8 @@ final class ExportGraph {
         v[4] = tainted;
         v[5] = flowKind(tr).code();
         v[6] = Long.toString(tr.block());
-        v[7] = String.join(", ", flagTypesByTx.getOrDefault(tr.tx(), new TreeSet<>()));
+        TreeSet<String> txFlags = flagTypesByTx.isEmpty() ? null : flagTypesByTx.get(tr.tx());
+        v[7] = txFlags == null ? "" : String.join(", ", txFlags);
         v[8] = tr.kind().code();
         v[9] = time;
         v[10] = plain(tr.amount().signum() == 0 ? BigDecimal.ZERO : TraceResult.share(t.tainted(), tr.amount()));
@@ -353,10 +357,10 @@ final class ExportGraph {
     }
 
     private FlowKind flowKind(Transfer t) {
-        if (changeOutputs.contains(t.tx().value() + " " + t.to().value())) {
+        if (!changeOutputs.isEmpty() && changeOutputs.contains(t.tx().value() + " " + t.to().value())) {
             return FlowKind.CHANGE;
         }
-        if (swapOutflows.contains(t.tx().value() + " " + t.from().value() + " " + t.asset().id())) {
+        if (!swapOutflows.isEmpty() && swapOutflows.contains(t.tx().value() + " " + t.from().value() + " " + t.asset().id())) {
             return FlowKind.SWAP;
         }
         if (categories.get(t.to()) == Category.BRIDGE) {
@@ -366,7 +370,21 @@ final class ExportGraph {
     }
 
     private String flagTypes(Address a) {
-        return String.join(", ", flagTypesByAddress.getOrDefault(a, new TreeSet<>()));
+        TreeSet<String> types = flagTypesByAddress.isEmpty() ? null : flagTypesByAddress.get(a);
+        return types == null ? "" : String.join(", ", types);
+    }
+
+    /**
+     * ISO-8601 UTC to the second. Traced transfers come in runs of one block, so the text of the
+     * last second formatted is kept and reused: one formatting per distinct time, not per edge.
+     */
+    private String isoTime(java.time.Instant t) {
+        long second = t.getEpochSecond();
+        if (lastTimeText == null || second != lastSecond) {
+            lastTimeText = TIME.format(java.time.Instant.ofEpochSecond(second));
+            lastSecond = second;
+        }
+        return lastTimeText;
     }
 
     private static String[] clean(String[] values) {

@@ -37,6 +37,9 @@ final class SafeText {
      * become U+FFFD, tab and line breaks spaces), and display controls become U+FFFD too.
      */
     static String shown(String s) {
+        if (XmlText.isPrintableAscii(s)) {
+            return s; // nothing to replace: the common case (addresses, numbers, codes), one tight scan
+        }
         String a = XmlText.attribute(s);
         StringBuilder sb = null;
         for (int i = 0; i < a.length(); i++) {

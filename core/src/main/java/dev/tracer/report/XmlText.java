@@ -34,6 +34,9 @@ final class XmlText {
      */
     static String token(String s) {
         String a = attribute(s);
+        if (isToken(a)) {
+            return a;
+        }
         StringBuilder sb = new StringBuilder(a.length());
         boolean space = false;
         for (int i = 0; i < a.length(); i++) {
@@ -49,6 +52,31 @@ final class XmlText {
             }
         }
         return sb.length() == a.length() ? a : sb.toString();
+    }
+
+    /** True when {@code s} is only printable ASCII (space to tilde), which no method here changes but {@link #token}. */
+    static boolean isPrintableAscii(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code a} has no space at either end and no two spaces in a row: {@link #token} keeps it as it is. */
+    private static boolean isToken(String a) {
+        int n = a.length();
+        if (n > 0 && (a.charAt(0) == ' ' || a.charAt(n - 1) == ' ')) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            if (a.charAt(i) == ' ' && a.charAt(i - 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String rewrite(String s, boolean whitespaceToSpace) {

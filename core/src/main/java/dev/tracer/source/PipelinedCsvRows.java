@@ -8,15 +8,19 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * {@link CsvRows#read(Path, Collection, Consumer)} on two threads: a reader thread parses the file
- * into batches of rows while the calling thread hands them to {@code sink}, so parsing and what
- * the sink does with the rows overlap (a bulk ingest is then bound by the slower of the two, not
- * their sum). Rows reach the sink in file order, on the calling thread, and errors come out as
- * they would sequentially: the sink sees every row before a malformed one, then the parse error
- * is thrown; an exception from the sink stops the reader. Memory in flight is bounded
- * ({@value #QUEUED} batches of {@value #BATCH} rows).
+ * and prepares each row (for a bulk reader: checks and converts its cells into a compact value)
+ * into batches, while the calling thread hands them to {@code sink}, so parsing, preparing and
+ * what the sink does overlap (a bulk ingest is then bound by the slower of the two threads, not
+ * their sum). Values reach the sink in file order, on the calling thread, and errors come out as
+ * they would sequentially: the sink sees every row before a malformed one (malformed for the
+ * parser or for {@code prepare}), then the error is thrown; an exception from the sink stops the
+ * reader. Memory in flight is bounded ({@value #QUEUED} batches of {@value #BATCH} rows).
+ * Everything {@code prepare} did happens-before the sink receives its value and before
+ * {@code read} returns (the hand-over is a {@link BlockingQueue}).
  */
 public final class PipelinedCsvRows {
     private static final int BATCH = 512;
@@ -25,8 +29,8 @@ public final class PipelinedCsvRows {
     private PipelinedCsvRows() {
     }
 
-    /** A batch of rows, or the end of the file, or the reader's failure. */
-    private record Batch(List<CsvRows.Row> rows, Throwable failure, boolean end) {
+    /** A batch of values, or the end of the file, or the reader's failure. */
+    private record Batch<T>(List<T> values, Throwable failure, boolean end) {
     }
 
     /** Thrown inside the reader thread to unwind it when the consumer has stopped. */
@@ -40,27 +44,42 @@ public final class PipelinedCsvRows {
 
     /** As {@link CsvRows#read(Path, Collection, Consumer)}, with parsing on a second thread. */
     public static void read(Path file, Collection<String> required, Consumer<CsvRows.Row> sink) {
-        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
+        read(file, required, row -> row, sink);
+    }
+
+    /**
+     * Reads {@code file} as {@link CsvRows#read(Path, Collection, Consumer)} does, applies
+     * {@code prepare} to each row on the reader thread, and passes the non-null results to
+     * {@code sink} in file order on the calling thread. A row for which {@code prepare} returns
+     * null is skipped; one for which it throws fails the read at that row, as a parse error does.
+     */
+    public static <T> void read(Path file, Collection<String> required, Function<CsvRows.Row, ? extends T> prepare,
+                                Consumer<? super T> sink) {
+        BlockingQueue<Batch<T>> queue = new ArrayBlockingQueue<>(QUEUED);
         boolean[] stopped = {false};
         Object lock = new Object();
         Thread reader = Thread.ofPlatform().name("csv-reader").daemon().unstarted(() -> {
-            List<CsvRows.Row> batch = new ArrayList<>(BATCH);
+            List<T> batch = new ArrayList<>(BATCH);
             try {
                 CsvRows.read(file, required, row -> {
-                    batch.add(row);
+                    T value = prepare.apply(row);
+                    if (value == null) {
+                        return;
+                    }
+                    batch.add(value);
                     if (batch.size() == BATCH) {
-                        put(queue, new Batch(List.copyOf(batch), null, false), lock, stopped);
+                        put(queue, new Batch<>(List.copyOf(batch), null, false), lock, stopped);
                         batch.clear();
                     }
                 });
-                put(queue, new Batch(List.copyOf(batch), null, false), lock, stopped);
-                put(queue, new Batch(List.of(), null, true), lock, stopped);
+                put(queue, new Batch<>(List.copyOf(batch), null, false), lock, stopped);
+                put(queue, new Batch<>(List.of(), null, true), lock, stopped);
             } catch (Stopped s) {
                 // the consumer gave up; nothing to report
             } catch (RuntimeException | Error e) {
                 try {
-                    put(queue, new Batch(List.copyOf(batch), null, false), lock, stopped);
-                    put(queue, new Batch(List.of(), e, true), lock, stopped);
+                    put(queue, new Batch<>(List.copyOf(batch), null, false), lock, stopped);
+                    put(queue, new Batch<>(List.of(), e, true), lock, stopped);
                 } catch (Stopped s) {
                     // the consumer gave up
                 }
@@ -69,9 +88,9 @@ public final class PipelinedCsvRows {
         reader.start();
         try {
             while (true) {
-                Batch b = queue.take();
-                for (CsvRows.Row row : b.rows()) {
-                    sink.accept(row);
+                Batch<T> b = queue.take();
+                for (T value : b.values()) {
+                    sink.accept(value);
                 }
                 if (b.end()) {
                     if (b.failure() instanceof RuntimeException re) {
@@ -94,7 +113,7 @@ public final class PipelinedCsvRows {
         }
     }
 
-    private static void put(BlockingQueue<Batch> queue, Batch b, Object lock, boolean[] stopped) {
+    private static <T> void put(BlockingQueue<Batch<T>> queue, Batch<T> b, Object lock, boolean[] stopped) {
         try {
             while (!queue.offer(b, 50, TimeUnit.MILLISECONDS)) {
                 synchronized (lock) {

@@ -263,4 +263,84 @@ class TransferGraphTest {
         // and the transaction stays in one piece, after transaction 0 of the block
         assertThat(back.get(0).tx()).isEqualTo(hash(1));
     }
+
+    private static TransferGraph.Builder.EvmRow row(int tx, int txIndex, int position, int family, boolean ordinal, int from,
+                                                    int to, Asset asset, String amount, long block) {
+        return TransferGraph.Builder.EvmRow.parse(hash(tx).value(), txIndex, position, family, ordinal, addr(from).value(),
+                addr(to).value(), asset, amount, block, 1_700_000_000L + block * 12,
+                asset.isNative() ? TransferKind.NATIVE : TransferKind.TOKEN);
+    }
+
+    /** Parsed rows give the graph that the same transfers as objects give, whatever their order. */
+    @Test
+    void parsedRowsBuildTheSameGraphAsTransfers() {
+        String wide = "123456789012345678901234567890";           // mantissa of 64 to 128 bits
+        String huge = "1234567890123456789012345678901234567891";  // beyond 128 bits
+        List<TransferGraph.Builder.EvmRow> rows = List.of(
+                row(1, 0, 0, 0, false, 10, 20, ETH, "5000", 100),
+                row(3, 1, 2, 0, false, 30, 40, STETH, wide, 100),
+                row(2, 3, 0, 0, false, 20, 30, ETH, huge, 100),
+                row(3, 1, 1, 0, false, 20, 40, STETH, "0", 100),
+                row(4, -1, 0, 0, false, 40, 10, ETH, "00120", 99));
+        List<Transfer> ts = List.of(
+                eth(1, 0, 10, 20, 5000, 100),
+                t(3, 1, 2, 30, 40, STETH, new BigInteger(wide), 100),
+                t(2, 3, 0, 20, 30, ETH, new BigInteger(huge), 100),
+                t(3, 1, 1, 20, 40, STETH, BigInteger.ZERO, 100),
+                eth(4, -1, 40, 10, 120, 99));
+        TransferGraph.Builder b = TransferGraph.builder();
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            b.add(rows.get(i));
+        }
+        assertThat(all(b.build())).isEqualTo(all(build(ts)));
+    }
+
+    /** Counted positions number a transaction's rows of one family in the order they were added, rows of other transactions between them. */
+    @Test
+    void countedPositionsFollowTheOrderRowsWereAddedPerTransactionAndFamily() {
+        TransferGraph g = TransferGraph.builder()
+                .add(row(2, 0, 7, 1, false, 10, 20, STETH, "1", 100))   // counted (1st of tx 2), explicit position 7
+                .add(row(1, 0, 0, 1, true, 10, 20, STETH, "2", 100))    // 1st of tx 1
+                .add(row(2, 0, 0, 1, true, 10, 20, STETH, "3", 100))    // 2nd of tx 2
+                .add(row(1, 0, 0, 1, true, 10, 20, STETH, "4", 100))    // 2nd of tx 1
+                .add(row(1, 0, 1000, 2, true, 10, 20, ETH, "5", 100))   // other family: 1st, from 1000
+                .build();
+        List<String> got = new ArrayList<>();
+        for (Transfer x : all(g)) {
+            got.add(x.tx().equals(hash(1)) ? "1:" + x.position() + "=" + x.amount() : "2:" + x.position() + "=" + x.amount());
+        }
+        assertThat(got).containsExactlyInAnyOrder("1:1=2", "1:2=4", "1:1001=5", "2:7=1", "2:2=3");
+    }
+
+    @Test
+    void parsedRowsRejectMalformedCells() {
+        assertThatThrownBy(() -> row(1, 0, 0, 0, false, 1, 2, ETH, "12.5e3", 1))
+                .hasMessageContaining("non-numeric value '12.5e3'");
+        assertThatThrownBy(() -> TransferGraph.Builder.EvmRow.parse("0x12", 0, 0, 0, false, addr(1).value(), addr(2).value(),
+                ETH, "1", 1, 0, TransferKind.NATIVE)).hasMessageContaining("malformed transaction hash");
+        assertThatThrownBy(() -> TransferGraph.Builder.EvmRow.parse(hash(1).value(), 0, 0, 0, false, "0x12",
+                addr(2).value(), ETH, "1", 1, 0, TransferKind.NATIVE)).hasMessageContaining("0x12");
+    }
+
+    /** The eight-at-a-time hex packing accepts exactly 0-9 and a-f, in every position, and packs them in order. */
+    @Test
+    void hexPackingAcceptsExactlyLowerCaseHexDigits() {
+        String base = "0x0123456789abcdeffedcba9876543210aabbccdd";
+        long[] w = new long[3];
+        assertThat(TransferGraph.Builder.packLowerHex(base, 2, 3, w)).isTrue();
+        assertThat(w).containsExactly(0x0123456789abcdefL, 0xfedcba9876543210L, 0xaabbccddL);
+        for (int pos = 2; pos < base.length(); pos++) {
+            for (char c = 0; c < 300; c++) {
+                String t = base.substring(0, pos) + c + base.substring(pos + 1);
+                boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+                assertThat(TransferGraph.Builder.packLowerHex(t, 2, 3, w)).as("%s at %d", (int) c, pos).isEqualTo(hex);
+                if (hex) {
+                    int shift = pos < 34 ? 4 * (15 - (pos - 2) % 16) : 4 * (7 - (pos - 34));
+                    assertThat((w[(pos - 2) / 16] >>> shift) & 0xF).isEqualTo((long) Character.digit(c, 16));
+                }
+            }
+        }
+        assertThat(TransferGraph.Builder.packLowerHex(base.substring(0, 41), 2, 3, w)).isFalse();
+        assertThat(TransferGraph.Builder.packLowerHex(base + "0", 2, 3, w)).isFalse();
+    }
 }

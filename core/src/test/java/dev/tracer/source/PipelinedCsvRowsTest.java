@@ -61,4 +61,20 @@ class PipelinedCsvRowsTest {
         assertThatThrownBy(() -> PipelinedCsvRows.read(tmp.resolve("none.csv"), List.of(), r -> { }))
                 .isInstanceOf(SourceException.Unavailable.class);
     }
+
+    @Test
+    void preparedValuesArriveInOrderAndAFailingPrepareFailsAtItsRow() throws IOException {
+        Path p = file(3000, -1);
+        List<Integer> seen = new ArrayList<>();
+        PipelinedCsvRows.read(p, List.of("a"), r -> r.line() % 2 == 0 ? null : Integer.valueOf(r.get("a")), seen::add);
+        assertThat(seen).hasSize(1500).startsWith(2, 4, 6).isSorted();
+        List<Integer> before = new ArrayList<>();
+        assertThatThrownBy(() -> PipelinedCsvRows.read(p, List.of("a"), r -> r.parse(() -> {
+            if (r.line() == 1201) {
+                throw new InvalidInputException("bad cell");
+            }
+            return Integer.valueOf(r.get("a"));
+        }), before::add)).isInstanceOf(InvalidInputException.class).hasMessageContaining(":1201: bad cell");
+        assertThat(before).hasSize(1199).endsWith(1199);
+    }
 }

@@ -2,6 +2,7 @@ package dev.tracer.source.etl;
 
 import dev.tracer.assets.AssetRegistry;
 import dev.tracer.graph.TransferGraph;
+import dev.tracer.graph.TransferGraph.Builder.EvmRow;
 import dev.tracer.model.Address;
 import dev.tracer.model.Asset;
 import dev.tracer.model.BlockRange;
@@ -202,18 +203,15 @@ public final class EtlCsvReader {
         }
     }
 
-    /** Counts per transaction number, growing as transactions appear. */
-    private static final class Ordinals {
-        private int[] count = new int[1024];
+    /** Counting families of the builder's counted positions: rows without a log index, and internal transfers. */
+    private static final int TOKEN_ROWS = 1;
+    private static final int TRACE_ROWS = 2;
 
-        int next(int tx) {
-            if (tx >= count.length) {
-                count = java.util.Arrays.copyOf(count, Math.max(2 * count.length, tx + 1));
-            }
-            return ++count[tx];
-        }
-    }
-
+    /**
+     * transactions.csv, pipelined: the reader thread runs the CSV parser (the larger half of the
+     * work) and drops failed transactions and contract creations; this thread parses each row's
+     * cells into a packed {@link EvmRow} (hex, numbers, amount), interns and appends.
+     */
     private static void readTransactions(Chain chain, Path file, Map<Long, Instant> blockTimes,
                                          TransferGraph.Builder out, int[] failed) {
         if (!exists(file)) {
@@ -223,29 +221,28 @@ public final class EtlCsvReader {
         Times times = new Times(blockTimes);
         String[] names = {"receipt_status", "to_address", "block_number", "hash", "transaction_index", "from_address", "value",
             "block_timestamp"};
-        PipelinedCsvRows.read(file, List.of("hash", "block_number", "from_address", "to_address", "value"), new java.util.function.Consumer<>() {
-            private int[] c;
-
-            @Override
-            public void accept(CsvRows.Row row) {
-                if (c == null) {
-                    c = indexes(row, names);
-                }
-                if ("0".equals(row.cell(c[0]).strip())) {
-                    failed[0]++;
-                    return;
-                }
-                if (row.cell(c[1]).isBlank()) {
-                    return; // contract creation: its value goes to the created contract, in traces.csv
-                }
-                row.parse(() -> {
-                    long block = EtlValues.number("block_number", row.cell(c[2]));
-                    int tx = out.tx(chain, row.cell(c[3]));
-                    int txIndex = EtlValues.optionalIndex("transaction_index", row.cell(c[4]));
-                    return out.addEvm(tx, txIndex, 0, row.cell(c[5]), row.cell(c[1]), eth, row.cell(c[6]),
-                            block, times.of(row.cell(c[7]), block), TransferKind.NATIVE);
-                });
+        int[][] c = {null};
+        PipelinedCsvRows.read(file, List.of("hash", "block_number", "from_address", "to_address", "value"), row -> {
+            if (c[0] == null) {
+                c[0] = indexes(row, names);
             }
+            int[] k = c[0];
+            if ("0".equals(row.cell(k[0]).strip())) {
+                failed[0]++; // read by the caller after read returns: the hand-over orders it
+                return null;
+            }
+            if (row.cell(k[1]).isBlank()) {
+                return null; // contract creation: its value goes to the created contract, in traces.csv
+            }
+            return row;
+        }, row -> {
+            int[] k = c[0]; // set by the reader thread before it handed this row over
+            out.add(row.parse(() -> {
+                long block = EtlValues.number("block_number", row.cell(k[2]));
+                int txIndex = EtlValues.optionalIndex("transaction_index", row.cell(k[4]));
+                return EvmRow.parse(row.cell(k[3]), txIndex, 0, 0, false, row.cell(k[5]), row.cell(k[1]), eth,
+                        row.cell(k[6]), block, times.of(row.cell(k[7]), block), TransferKind.NATIVE);
+            }));
         });
     }
 
@@ -257,43 +254,42 @@ public final class EtlCsvReader {
         return c;
     }
 
+    /** token_transfers.csv, pipelined as {@link #readTransactions}. */
     private void readTokenTransfers(Chain chain, Path file, Map<Long, Instant> blockTimes,
                                     Map<Address, Asset> tokens, TransferGraph.Builder out) {
         if (!exists(file)) {
             return;
         }
-        Ordinals ordinal = new Ordinals();
         Times times = new Times(blockTimes);
         Map<String, Asset> byText = new HashMap<>();
         Function<Address, Asset> assetOf = contract -> tokens.computeIfAbsent(contract,
                 c -> registry.token(c).orElse(Asset.token(c, "", 18, false)));
         String[] names = {"transaction_hash", "block_number", "log_index", "transaction_index", "from_address", "to_address",
             "token_address", "value", "block_timestamp"};
-        PipelinedCsvRows.read(file, List.of("token_address", "from_address", "to_address", "value", "transaction_hash", "block_number"),
-                new java.util.function.Consumer<>() {
-                    private int[] c;
-
-                    @Override
-                    public void accept(CsvRows.Row row) {
-                        if (c == null) {
-                            c = indexes(row, names);
-                        }
-                        row.parse(() -> {
-                            int tx = out.tx(chain, row.cell(c[0]));
-                            long block = EtlValues.number("block_number", row.cell(c[1]));
-                            int next = ordinal.next(tx);
-                            int logIndex = EtlValues.optionalIndex("log_index", row.cell(c[2]));
-                            int txIndex = EtlValues.optionalIndex("transaction_index", row.cell(c[3]));
-                            String contract = row.cell(c[6]);
-                            Asset asset = byText.get(contract);
-                            if (asset == null) {
-                                asset = assetOf.apply(Address.parse(chain, contract));
-                                byText.put(contract, asset);
-                            }
-                            return out.addEvm(tx, txIndex, logIndex >= 0 ? 1 + logIndex : next, row.cell(c[4]), row.cell(c[5]),
-                                    asset, row.cell(c[7]), block, times.of(row.cell(c[8]), block), TransferKind.TOKEN);
-                        });
+        int[][] c = {null};
+        PipelinedCsvRows.read(file, List.of("token_address", "from_address", "to_address", "value", "transaction_hash",
+                "block_number"), row -> {
+                    if (c[0] == null) {
+                        c[0] = indexes(row, names);
                     }
+                    return row;
+                }, row -> {
+                    int[] k = c[0];
+                    out.add(row.parse(() -> {
+                        long block = EtlValues.number("block_number", row.cell(k[1]));
+                        int logIndex = EtlValues.optionalIndex("log_index", row.cell(k[2]));
+                        int txIndex = EtlValues.optionalIndex("transaction_index", row.cell(k[3]));
+                        String contract = row.cell(k[6]);
+                        Asset asset = byText.get(contract);
+                        if (asset == null) {
+                            asset = assetOf.apply(Address.parse(chain, contract));
+                            byText.put(contract, asset);
+                        }
+                        // without a log index, a row's position is its number among its transaction's rows
+                        return EvmRow.parse(row.cell(k[0]), txIndex, logIndex >= 0 ? 1 + logIndex : 0, TOKEN_ROWS, logIndex < 0,
+                                row.cell(k[4]), row.cell(k[5]), asset, row.cell(k[7]), block, times.of(row.cell(k[8]), block),
+                                TransferKind.TOKEN);
+                    }));
                 });
     }
 
@@ -302,7 +298,6 @@ public final class EtlCsvReader {
         if (!exists(file)) {
             return;
         }
-        Ordinals ordinal = new Ordinals();
         Times times = new Times(blockTimes);
         Asset eth = Asset.nativeOf(chain);
         CsvRows.read(file, List.of("block_number", "transaction_hash", "from_address", "to_address", "value",
@@ -326,11 +321,12 @@ public final class EtlCsvReader {
                 return;
             }
             row.parse(() -> {
-                int tx = out.tx(chain, row.get("transaction_hash"));
                 long block = EtlValues.number("block_number", row.get("block_number"));
                 int txIndex = EtlValues.optionalIndex("transaction_index", row.opt("transaction_index"));
-                return out.addEvm(tx, txIndex, 1_000_000 + ordinal.next(tx), row.get("from_address"), row.get("to_address"),
-                        eth, value.toString(), block, times.of(row, block), TransferKind.INTERNAL);
+                // internal transfers are numbered after the transaction's events, in file order
+                return out.add(EvmRow.parse(row.get("transaction_hash"), txIndex, 1_000_000, TRACE_ROWS, true,
+                        row.get("from_address"), row.get("to_address"), eth, value.toString(), block, times.of(row, block),
+                        TransferKind.INTERNAL));
             });
         });
     }
