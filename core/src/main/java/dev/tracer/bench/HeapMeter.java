@@ -11,7 +11,9 @@ import java.lang.management.MemoryMXBean;
  * size of every live object); where that command is not available, from the heap in use after
  * full collections repeated until the figure stops falling. The histogram is the honest figure
  * for large arrays: G1 reports whole regions as used for an array that spans them (up to 16 MB
- * per array at a 20 GB heap), which is allocator slack, not data. The caller keeps what it
+ * per array at a 20 GB heap), which is allocator slack, not data. G1's filler objects
+ * ({@code jdk.internal.vm.FillerElement}, {@code FillerArray}: the padding it writes into unused
+ * space of retained regions, which JDK 25's histogram lists) are left out for the same reason. The caller keeps what it
  * measures reachable across the call ({@link java.lang.ref.Reference#reachabilityFence}).
  */
 public final class HeapMeter {
@@ -23,15 +25,34 @@ public final class HeapMeter {
             javax.management.MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             Object text = server.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
                     "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            String[] lines = text.toString().strip().split("\n");
-            String[] total = lines[lines.length - 1].trim().split("\\s+");
-            if (total.length >= 3 && total[0].equals("Total")) {
-                return Long.parseLong(total[2]);
+            long live = liveBytesOf(text.toString());
+            if (live >= 0) {
+                return live;
             }
         } catch (javax.management.JMException | RuntimeException e) {
             // not a HotSpot JVM, or the command is disabled: fall back
         }
         return usedHeapAfterGc();
+    }
+
+    /**
+     * The histogram's total minus G1's filler objects, or -1 when {@code histogram} is not a
+     * class histogram (no "Total" line). O(lines).
+     */
+    static long liveBytesOf(String histogram) {
+        String[] lines = histogram.strip().split("\n");
+        String[] total = lines[lines.length - 1].trim().split("\\s+");
+        if (total.length < 3 || !total[0].equals("Total")) {
+            return -1;
+        }
+        long live = Long.parseLong(total[2]);
+        for (String line : lines) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":") && f[3].contains("jdk.internal.vm.Filler")) {
+                live -= Long.parseLong(f[2]);
+            }
+        }
+        return live;
     }
 
     /** Heap bytes in use after collecting garbage until two rounds agree within 0.1 % (at most 8 rounds). */
