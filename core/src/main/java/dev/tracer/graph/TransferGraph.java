@@ -106,8 +106,9 @@ public final class TransferGraph {
     private TransferGraph(Builder b) {
         int m = b.rows;
         int nv = b.vertexCount;
-        Builder.Txs txGroups = b.transactions();
-        int nt = txGroups.count();
+        // grouping rows into transactions (a sort by hash) and ordering the vertices (below) are
+        // independent: on a large graph the grouping runs on a second thread meanwhile
+        Parallel<Builder.Txs> grouping = new Parallel<>(b::transactions, m >= b.parallelRows);
 
         // chains, in name order
         List<Chain> chainList = new ArrayList<>(b.chains);
@@ -144,6 +145,8 @@ public final class TransferGraph {
         for (int i = 0; i < nv; i++) {
             vRank[vOrder[i]] = i;
         }
+        Builder.Txs txGroups = grouping.join();
+        int nt = txGroups.count();
         addressCount = nv;
         chainOf = chains.length > 1 ? new byte[nv] : null;
         evmWords = new long[3 * nv];
@@ -282,8 +285,51 @@ public final class TransferGraph {
         inStart = new int[addressCount + 1];
         outEdges = new int[m];
         inEdges = new int[m];
-        csr(src, outStart, outEdges);
+        Parallel<Void> out = new Parallel<>(() -> {
+            csr(src, outStart, outEdges);
+            return null;
+        }, m >= b.parallelRows);
         csr(dst, inStart, inEdges);
+        out.join();
+    }
+
+    /** Graphs with at least this many transfers build their independent parts on two threads. */
+    private static final int PARALLEL_ROWS = 1 << 16;
+
+    /**
+     * A computation run on a second platform thread (or, when {@code fork} is false, at
+     * {@link #join()} on the caller's): the build's independent sorts and fills overlap on two
+     * cores. An exception thrown by the computation is rethrown by {@link #join()} as it was.
+     */
+    private static final class Parallel<T> {
+        private final java.util.concurrent.FutureTask<T> task;
+
+        Parallel(java.util.concurrent.Callable<T> work, boolean fork) {
+            this.task = new java.util.concurrent.FutureTask<>(work);
+            if (fork) {
+                Thread t = new Thread(task, "tracer-graph-build");
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+
+        T join() {
+            task.run(); // no-op when the thread ran (or is running) it
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while building the graph", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     private static int[] identity(int n) {
@@ -705,8 +751,15 @@ public final class TransferGraph {
         private final Map<Integer, BigInteger> huge = new HashMap<>();
         private final long[] scratch = new long[4];
         private static final int ORDINAL = 0x80;
+        private int parallelRows = PARALLEL_ROWS;
 
         private Builder() {
+        }
+
+        /** Tests: build on two threads from this many transfers on (0: always; MAX_VALUE: never). */
+        Builder parallelFrom(int transfers) {
+            this.parallelRows = transfers;
+            return this;
         }
 
         public Builder add(Transfer t) {

@@ -91,6 +91,26 @@ class TransferGraphTest {
     }
 
     @Test
+    void buildingOnTwoThreadsGivesTheSameGraph() {
+        List<Transfer> ts = sample();
+        TransferGraph serial = TransferGraph.builder().parallelFrom(Integer.MAX_VALUE).addAll(ts).build();
+        TransferGraph parallel = TransferGraph.builder().parallelFrom(0).addAll(ts).build();
+        assertThat(all(parallel)).containsExactlyElementsOf(all(serial));
+        for (int a = 0; a < serial.addressCount(); a++) {
+            assertThat(parallel.address(a)).isEqualTo(serial.address(a));
+            assertThat(parallel.outDegree(a)).isEqualTo(serial.outDegree(a));
+            assertThat(parallel.inDegree(a)).isEqualTo(serial.inDegree(a));
+            for (int k = 0; k < serial.outDegree(a); k++) {
+                assertThat(parallel.outEdge(a, k)).isEqualTo(serial.outEdge(a, k));
+            }
+            for (int k = 0; k < serial.inDegree(a); k++) {
+                assertThat(parallel.inEdge(a, k)).isEqualTo(serial.inEdge(a, k));
+            }
+        }
+        assertThat(parallel.txCount()).isEqualTo(serial.txCount());
+    }
+
+    @Test
     void addressIdsAreInSortedOrder() {
         TransferGraph g = build(sample());
         assertThat(g.addressCount()).isEqualTo(5);
