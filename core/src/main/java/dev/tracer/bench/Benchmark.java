@@ -320,14 +320,18 @@ public final class Benchmark {
         }
         List<String> names = new ArrayList<>();
         List<LongSupplier[]> runs = new ArrayList<>(); // per measure: one supplier per start, returning edges visited
+        List<Runnable> fresh = new ArrayList<>(); // per measure: run before each repetition of it
         for (String model : MODELS) {
             for (int h : HOPS) {
-                Tracer tracer = Tracer.builder().dataset(dataset).labels(labels).classifier(classifier)
-                        .model(TaintModel.named(model)).policy(TracePolicy.builder().maxHops(h).build()).build();
+                // a new Tracer for every repetition: what a tracer learns about hubs (its memo) is
+                // shared by the 100 traces of one repetition, as in one session, never carried over
+                Tracer[] tracer = {null};
+                fresh.add(() -> tracer[0] = Tracer.builder().dataset(dataset).labels(labels).classifier(classifier)
+                        .model(TaintModel.named(model)).policy(TracePolicy.builder().maxHops(h).build()).build());
                 LongSupplier[] s = new LongSupplier[starts.size()];
                 for (int i = 0; i < s.length; i++) {
                     Seed seed = Seed.address(g.address(starts.get(i)));
-                    s[i] = () -> tracer.trace(List.of(seed), Direction.FORWARD).stats().edgesScanned();
+                    s[i] = () -> tracer[0].trace(List.of(seed), Direction.FORWARD).stats().edgesScanned();
                 }
                 names.add(model + " " + h + " hops");
                 runs.add(s);
@@ -363,6 +367,9 @@ public final class Benchmark {
             int at = rep - config.warmups();
             for (int k = 0; k < m; k++) {
                 int which = (k + rep) % m;
+                if (which < fresh.size()) {
+                    fresh.get(which).run();
+                }
                 long visited = 0;
                 long nanos = 0;
                 for (LongSupplier s : runs.get(which)) {
