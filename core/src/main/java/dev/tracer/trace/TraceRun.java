@@ -30,6 +30,8 @@ final class TraceRun {
     private static final long SEED_MARK = 0xFFFF_FFFFL;
     private static final int LOOKALIKE_HEX = 4;
     private static final int STOP_CONFIDENCE = 50;
+    private static final int REPLAY_STEP = 16;
+    private static final BigInteger[] NO_TOTALS = {BigInteger.ZERO, BigInteger.ZERO};
 
     private final TransferGraph g;
     private final Dataset data;
@@ -58,11 +60,13 @@ final class TraceRun {
     private final IdCache<Address> addresses;
     private final IdCache<dev.tracer.model.TxHash> txHashes;
     private int[] touchedIds;
+    private final HubMemo memo;
+    private final int hubDegree;
     private final int[] dust; // sorted ids of dust outputs (usually none)
     // pass 2
     private final TreeMap<Integer, BigInteger> introduced = new TreeMap<>();
     private final List<TraceResult.TracedTransfer> tracedTransfers = new ArrayList<>();
-    private final List<TraceResult.UnexplainedInflow> unexplained = new ArrayList<>();
+    private final List<Unexplained> unexplained = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     // swaps: tainted swap-like outflows waiting for their proceeds, per sender
     private final SwapRule swaps;
@@ -102,6 +106,14 @@ final class TraceRun {
     }
     private int scanned;
 
+    /** An unexplained inflow with the ids it is sorted by (transfer, then address). */
+    private record Unexplained(int edge, int address, TraceResult.UnexplainedInflow value) {
+    }
+
+    /** An endpoint with the ids it is sorted by (asset, then amount descending, then address). */
+    private record Ranked(int asset, int address, TraceResult.Endpoint value) {
+    }
+
     /** Ledger and tallies of one reached address. */
     private final class NodeState {
         final int id;
@@ -129,7 +141,10 @@ final class TraceRun {
     }
 
     TraceRun(Dataset data, LabelStore labels, TaintModel model, TracePolicy policy, Direction direction,
-             AssetVerdict[] verdicts, boolean[] traced, SwapRule swaps, int[] dust, TraceScratch scratch) {
+             AssetVerdict[] verdicts, boolean[] traced, SwapRule swaps, int[] dust, TraceScratch scratch,
+             HubMemo memo, int hubDegree) {
+        this.memo = memo;
+        this.hubDegree = hubDegree;
         this.swaps = direction == Direction.FORWARD ? swaps : null;
         this.data = data;
         this.g = data.graph();
@@ -160,6 +175,11 @@ final class TraceRun {
         reachOrd = scratch.reachOrd;
         parent = scratch.parent;
         seed = scratch.seed;
+    }
+
+    /** True when {@code a}'s summaries are kept in the {@link HubMemo} (enough transfers to be worth it). */
+    private boolean hub(int a) {
+        return g.outDegree(a) + g.inDegree(a) >= hubDegree;
     }
 
     /** Address {@code id}, made once per trace. */
@@ -531,6 +551,139 @@ final class TraceRun {
         st.outCur = o;
     }
 
+    /**
+     * The replay of {@link #replayHistory} for an address that is not a seed, before the taint
+     * reaches it: every credit and debit is clean, so what it leaves is a clean balance per asset
+     * and the unexplained inflows its outflows needed. For a hub these come from its memoised
+     * clean history ({@link #cleanHistory}): the balances at the checkpoint before {@code untilOrd},
+     * at most {@value #REPLAY_STEP} transfers replayed from there, and the shortfalls before it.
+     */
+    private void replayClean(NodeState st, int untilOrd) {
+        int a = st.id;
+        if (!hub(a)) {
+            replayHistory(st, untilOrd, false);
+            return;
+        }
+        CleanHistory h = memo.get(a, fwd, HubMemo.Kind.REPLAY, () -> cleanHistory(a));
+        int p = lowerBound(h.ords(), untilOrd);
+        Map<Integer, BigInteger> bal = new HashMap<>(h.balances().get(p / REPLAY_STEP));
+        for (int i = p / REPLAY_STEP * REPLAY_STEP; i < p; i++) {
+            applyClean(bal, h.edges()[i], h.inflow()[i]);
+        }
+        for (int k = 0; k < h.shortAt().length && h.shortAt()[k] < p; k++) {
+            unexplained.add(h.shorts().get(k));
+        }
+        bal.forEach((as, b) -> {
+            if (b.signum() > 0) {
+                st.ledger(as).credit(Draw.clean(b));
+            }
+        });
+    }
+
+    /**
+     * A hub's value-carrying transfers in the order {@link #replayHistory} takes them ({@code ords},
+     * {@code edges}, {@code inflow}), its clean balances per asset before every
+     * {@value #REPLAY_STEP}-th of them, and the shortfalls (unexplained inflows) a clean replay
+     * meets, with the index of the transfer that needed each.
+     */
+    private record CleanHistory(int[] ords, int[] edges, boolean[] inflow, List<Map<Integer, BigInteger>> balances,
+                                int[] shortAt, List<Unexplained> shorts) {
+    }
+
+    /** The whole history of {@code a} replayed clean: O(degree) big-integer operations, once per hub. */
+    private CleanHistory cleanHistory(int a) {
+        int n = inDeg(a) + outDeg(a);
+        int[] ords = new int[n];
+        int[] edges = new int[n];
+        boolean[] inflows = new boolean[n];
+        List<Map<Integer, BigInteger>> balances = new ArrayList<>();
+        int[] shortAt = new int[n];
+        List<Unexplained> shorts = new ArrayList<>();
+        Map<Integer, BigInteger> bal = new HashMap<>();
+        int size = 0;
+        int i = 0;
+        int o = 0;
+        while (true) {
+            int ei = i < inDeg(a) ? inAt(a, i) : -1;
+            int eo = o < outDeg(a) ? outAt(a, o) : -1;
+            int e;
+            boolean inflow;
+            if (ei >= 0 && (eo < 0 || ord(ei) <= ord(eo))) {
+                e = ei;
+                inflow = true;
+                i++;
+            } else if (eo >= 0) {
+                e = eo;
+                inflow = false;
+                o++;
+            } else {
+                break;
+            }
+            if (!carriesValue(e)) {
+                continue;
+            }
+            if (size % REPLAY_STEP == 0) {
+                balances.add(Map.copyOf(bal));
+            }
+            ords[size] = ord(e);
+            edges[size] = e;
+            inflows[size] = inflow;
+            BigInteger missing = applyClean(bal, e, inflow);
+            if (missing != null) {
+                shortAt[shorts.size()] = size;
+                shorts.add(new Unexplained(e, a, new TraceResult.UnexplainedInflow(addr(a),
+                        Amount.of(g.asset(g.assetId(e)), missing), transfer(e), false, BigInteger.ZERO)));
+            }
+            size++;
+        }
+        if (size % REPLAY_STEP == 0) {
+            balances.add(Map.copyOf(bal));
+        }
+        return new CleanHistory(Arrays.copyOf(ords, size), Arrays.copyOf(edges, size), Arrays.copyOf(inflows, size),
+                List.copyOf(balances), Arrays.copyOf(shortAt, shorts.size()), List.copyOf(shorts));
+    }
+
+    /**
+     * One clean credit or debit of value-carrying transfer {@code e} on balances {@code bal}, as
+     * {@link #replayHistory} does it for an address that is not a seed; returns the shortfall an
+     * outflow needed first, or null.
+     */
+    private BigInteger applyClean(Map<Integer, BigInteger> bal, int e, boolean inflow) {
+        BigInteger amt = g.amount(e);
+        int asset = g.assetId(e);
+        boolean self = sender(e) == receiver(e);
+        BigInteger b = bal.getOrDefault(asset, BigInteger.ZERO);
+        if (inflow) {
+            if (!self) {
+                bal.put(asset, b.add(amt));
+            }
+            return null;
+        }
+        BigInteger missing = null;
+        if (b.compareTo(amt) < 0) {
+            missing = amt.subtract(b);
+            b = amt;
+        }
+        // a transfer to itself is debited and credited again
+        bal.put(asset, self ? b : b.subtract(amt));
+        return missing;
+    }
+
+    /** First index of ascending {@code a} whose value is at least {@code key}. */
+    private static int lowerBound(int[] a, int key) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     private void addIntroduced(int asset, BigInteger v) {
         if (v.signum() > 0) {
             introduced.merge(asset, v, BigInteger::add);
@@ -549,8 +702,8 @@ final class TraceRun {
             if (isSeed) {
                 addIntroduced(asset, missing);
             }
-            unexplained.add(new TraceResult.UnexplainedInflow(addr(st.id), Amount.of(g.asset(asset), missing),
-                    transfer(e), isSeed, credit.tainted()));
+            unexplained.add(new Unexplained(e, st.id, new TraceResult.UnexplainedInflow(addr(st.id),
+                    Amount.of(g.asset(asset), missing), transfer(e), isSeed, credit.tainted())));
         }
         return l.debit(amt);
     }
@@ -778,7 +931,7 @@ final class TraceRun {
             } else if (d.tainted().signum() > 0) {
                 rn = state(r);
                 rn.active = true;
-                replayHistory(rn, ord(e), false);
+                replayClean(rn, ord(e));
                 // the cursor now points at e itself on the inflow side: step past it
                 rn.inCur = firstInAfter(r, ord(e));
                 rn.outCur = firstOutAfter(r, ord(e));
@@ -816,7 +969,8 @@ final class TraceRun {
         TreeMap<Asset, BigInteger> traced = new TreeMap<>(seedAmounts);
         converted.forEach((a, v) -> traced.merge(a, v, BigInteger::add));
         List<TraceResult.Node> nodes = new ArrayList<>();
-        List<TraceResult.Endpoint> endpoints = new ArrayList<>();
+        List<Ranked> endpoints = new ArrayList<>();
+        int[] nodeIds = new int[touchedIds.length];
         int followed = 0;
         int maxHop = 0;
         for (int a : touchedIds) {
@@ -844,8 +998,9 @@ final class TraceRun {
                     }
                 }
                 int h = hop[a];
-                List<dev.tracer.model.TxHash> path = path(a);
-                held.forEach((as, v) -> endpoints.add(endpoint(addr, EndpointKind.HELD, label, h, as, v, traced, path)));
+                List<dev.tracer.model.TxHash> path = held.isEmpty() ? List.of() : path(a);
+                held.forEach((as, v) -> endpoints.add(new Ranked(assetIdOf(as), a,
+                        endpoint(addr, EndpointKind.HELD, label, h, as, v, traced, path))));
                 if (!held.isEmpty()) {
                     kind = Optional.of(EndpointKind.HELD);
                 }
@@ -858,31 +1013,44 @@ final class TraceRun {
                     BigInteger swapped = swappedOut.getOrDefault(((long) a << 32) | assetId, BigInteger.ZERO).min(r.getValue());
                     BigInteger rest = r.getValue().subtract(swapped);
                     if (swapped.signum() > 0) {
-                        endpoints.add(endpoint(addr, EndpointKind.SWAPPED, label, hop[a], r.getKey(), swapped, traced, path));
+                        endpoints.add(new Ranked(assetId, a,
+                                endpoint(addr, EndpointKind.SWAPPED, label, hop[a], r.getKey(), swapped, traced, path)));
                     }
                     if (rest.signum() > 0) {
-                        endpoints.add(endpoint(addr, reason[a], label, hop[a], r.getKey(), rest, traced, path));
+                        endpoints.add(new Ranked(assetId, a, endpoint(addr, reason[a], label, hop[a], r.getKey(), rest, traced, path)));
                     }
                 }
             }
             maxHop = Math.max(maxHop, hop[a]);
+            nodeIds[nodes.size()] = a;
             nodes.add(new TraceResult.Node(addr, hop[a], role, kind, label, received, sent, held, reachedBy(a)));
         }
-        nodes.addAll(earlier());
-        nodes.sort(Comparator.comparing(TraceResult.Node::address));
-        endpoints.sort(Comparator.comparing((TraceResult.Endpoint x) -> x.amount().asset())
-                .thenComparing((TraceResult.Endpoint x) -> x.amount().value(), Comparator.reverseOrder())
-                .thenComparing(TraceResult.Endpoint::address));
+        // address ids are in address order (TransferGraph interns them sorted): merge the two id-sorted lists
+        nodes = mergeById(nodes, nodeIds, earlier());
+        endpoints.sort((x, y) -> {
+            int c = Integer.compare(x.asset(), y.asset());
+            if (c == 0) {
+                c = y.value().amount().value().compareTo(x.value().amount().value());
+            }
+            return c != 0 ? c : Integer.compare(x.address(), y.address());
+        });
         tracedTransfers.sort(Comparator.comparingInt(TraceResult.TracedTransfer::edge));
-        unexplained.sort(Comparator.comparing((TraceResult.UnexplainedInflow u) -> u.at(), dev.tracer.model.Transfer.CHAIN_ORDER)
-                .thenComparing(TraceResult.UnexplainedInflow::address));
+        unexplained.sort((x, y) -> {
+            int c = chainOrder(x.edge(), y.edge());
+            return c != 0 ? c : Integer.compare(x.address(), y.address());
+        });
+        List<TraceResult.UnexplainedInflow> inflows = new ArrayList<>(unexplained.size());
+        for (Unexplained u : unexplained) {
+            inflows.add(u.value());
+        }
         if (!fwd) {
-            java.util.Collections.reverse(unexplained);
+            java.util.Collections.reverse(inflows);
         }
         return new TraceResult(direction, model.name(), model.description(), model.conserving(), policy,
                 data.description(), data.coverage(), List.copyOf(seeds), java.util.Collections.unmodifiableSortedMap(seedAmounts),
                 java.util.Collections.unmodifiableSortedMap(converted), List.copyOf(conversions),
-                List.copyOf(nodes), List.copyOf(tracedTransfers), List.copyOf(endpoints), List.copyOf(unexplained),
+                List.copyOf(nodes), List.copyOf(tracedTransfers), endpoints.stream().map(Ranked::value).toList(),
+                List.copyOf(inflows),
                 gaps(), poisoning(), calls(), truncations(), List.copyOf(warnings), List.of(),
                 new TraceResult.Stats(scanned, nodes.size(), followed, maxHop));
     }
@@ -891,10 +1059,21 @@ final class TraceRun {
      * Receivers of value from a followed (non-seed) address before it was reached, that the
      * trace did not reach otherwise: shown as {@link TraceResult.Role#EARLIER}, with no taint.
      */
-    private List<TraceResult.Node> earlier() {
+    private TreeMap<Integer, TraceResult.Node> earlier() {
         TreeMap<Integer, Integer> hops = new TreeMap<>();
         for (int a : touchedIds) {
             if (status[a] != FOLLOWED || seed[a]) {
+                continue;
+            }
+            if (hub(a)) {
+                // each receiver once, by its first payment: O(receivers before the reach), not O(transfers)
+                int[][] first = memo.get(a, fwd, HubMemo.Kind.FIRST_RECEIVERS, () -> firstReceivers(a));
+                for (int k = 0; k < first[0].length && first[1][k] < reachOrd[a]; k++) {
+                    int r = first[0][k];
+                    if (status[r] == UNSEEN && node(r) == null) {
+                        hops.merge(r, hop[a] + 1, Math::min);
+                    }
+                }
                 continue;
             }
             for (int k = 0; k < outDeg(a); k++) {
@@ -908,10 +1087,71 @@ final class TraceRun {
                 }
             }
         }
-        List<TraceResult.Node> out = new ArrayList<>();
-        hops.forEach((r, h) -> out.add(new TraceResult.Node(addr(r), h, TraceResult.Role.EARLIER, Optional.empty(),
+        TreeMap<Integer, TraceResult.Node> out = new TreeMap<>();
+        hops.forEach((r, h) -> out.put(r, new TraceResult.Node(addr(r), h, TraceResult.Role.EARLIER, Optional.empty(),
                 labels.best(addr(r)), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), Optional.empty())));
         return out;
+    }
+
+    /**
+     * The distinct receivers of value (in the window, not {@code a} itself) from {@code a}, in the
+     * order of their first such transfer, with that transfer's order: {receivers, ords}. O(degree).
+     */
+    private int[][] firstReceivers(int a) {
+        int n = outDeg(a);
+        int[] rs = new int[n];
+        int[] ords = new int[n];
+        int size = 0;
+        java.util.HashSet<Integer> seen = new java.util.HashSet<>();
+        for (int k = 0; k < n; k++) {
+            int e = outAt(a, k);
+            int r = receiver(e);
+            if (inWindow(e) && carriesValue(e) && r != a && seen.add(r)) {
+                rs[size] = r;
+                ords[size++] = ord(e);
+            }
+        }
+        return new int[][] {Arrays.copyOf(rs, size), Arrays.copyOf(ords, size)};
+    }
+
+    /** Merges nodes (ids ascending in {@code ids}) with more nodes by id: O(n), no address comparisons. */
+    private static List<TraceResult.Node> mergeById(List<TraceResult.Node> nodes, int[] ids, TreeMap<Integer, TraceResult.Node> more) {
+        if (more.isEmpty()) {
+            return nodes;
+        }
+        List<TraceResult.Node> out = new ArrayList<>(nodes.size() + more.size());
+        int i = 0;
+        for (Map.Entry<Integer, TraceResult.Node> m : more.entrySet()) {
+            while (i < nodes.size() && ids[i] < m.getKey()) {
+                out.add(nodes.get(i++));
+            }
+            out.add(m.getValue());
+        }
+        while (i < nodes.size()) {
+            out.add(nodes.get(i++));
+        }
+        return out;
+    }
+
+    /**
+     * {@link dev.tracer.model.Transfer#CHAIN_ORDER} of transfers {@code e1} and {@code e2} from the
+     * graph's columns: edge ids are in chain order, so only transfers of one block, transaction
+     * index, hash and position tie. Hashes are compared by transaction id (ids are in hash order)
+     * on one chain; across chains by their text.
+     */
+    private int chainOrder(int e1, int e2) {
+        if (e1 == e2) {
+            return 0;
+        }
+        int c = Long.compare(g.block(e1), g.block(e2));
+        if (c == 0) {
+            c = Integer.compare(g.txIndex(e1), g.txIndex(e2));
+        }
+        if (c == 0 && !g.sameTx(e1, e2)) {
+            c = g.assetOf(e1).chain().equals(g.assetOf(e2).chain()) ? Integer.compare(g.txId(e1), g.txId(e2))
+                    : txOf(e1).compareTo(txOf(e2));
+        }
+        return c != 0 ? c : Integer.compare(g.position(e1), g.position(e2));
     }
 
     /** Totals in the data for each (address, asset) that needed unexplained inflows. */
@@ -919,7 +1159,8 @@ final class TraceRun {
         TreeMap<Address, TreeMap<Asset, BigInteger>> missing = new TreeMap<>();
         TreeMap<Address, TreeMap<Asset, BigInteger>> taintedGap = new TreeMap<>();
         java.util.Set<Address> seeds = new java.util.HashSet<>();
-        for (TraceResult.UnexplainedInflow u : unexplained) {
+        for (Unexplained each : unexplained) {
+            TraceResult.UnexplainedInflow u = each.value();
             missing.computeIfAbsent(u.address(), x -> new TreeMap<>())
                     .merge(u.amount().asset(), u.amount().value(), BigInteger::add);
             taintedGap.computeIfAbsent(u.address(), x -> new TreeMap<>())
@@ -931,27 +1172,37 @@ final class TraceRun {
         List<TraceResult.LedgerGap> out = new ArrayList<>();
         missing.forEach((addr, perAsset) -> {
             int a = g.idOf(addr).orElseThrow();
+            Map<Integer, BigInteger[]> totals = hub(a) ? memo.get(a, fwd, HubMemo.Kind.TOTALS, () -> totalsOf(a)) : totalsOf(a);
             perAsset.forEach((asset, gap) -> {
-                int assetId = assetIdOf(asset);
-                BigInteger in = BigInteger.ZERO;
-                BigInteger sentTotal = BigInteger.ZERO;
-                for (int k = 0; k < inDeg(a); k++) {
-                    int e = inAt(a, k);
-                    if (g.assetId(e) == assetId && carriesValue(e) && inWindow(e) && sender(e) != a) {
-                        in = in.add(g.amount(e));
-                    }
-                }
-                for (int k = 0; k < outDeg(a); k++) {
-                    int e = outAt(a, k);
-                    if (g.assetId(e) == assetId && carriesValue(e) && inWindow(e) && receiver(e) != a) {
-                        sentTotal = sentTotal.add(g.amount(e));
-                    }
-                }
-                out.add(new TraceResult.LedgerGap(addr, asset, in, sentTotal, gap, seeds.contains(addr),
+                BigInteger[] t = totals.getOrDefault(assetIdOf(asset), NO_TOTALS);
+                out.add(new TraceResult.LedgerGap(addr, asset, t[0], t[1], gap, seeds.contains(addr),
                         taintedGap.get(addr).get(asset)));
             });
         });
         return List.copyOf(out);
+    }
+
+    /**
+     * Per asset, what {@code a} received and sent (value-carrying transfers in the window, not to
+     * itself) over its whole history: one pass over its transfers, O(degree).
+     */
+    private Map<Integer, BigInteger[]> totalsOf(int a) {
+        Map<Integer, BigInteger[]> out = new HashMap<>();
+        for (int k = 0; k < inDeg(a); k++) {
+            int e = inAt(a, k);
+            if (carriesValue(e) && inWindow(e) && sender(e) != a) {
+                BigInteger[] t = out.computeIfAbsent(g.assetId(e), x -> NO_TOTALS.clone());
+                t[0] = t[0].add(g.amount(e));
+            }
+        }
+        for (int k = 0; k < outDeg(a); k++) {
+            int e = outAt(a, k);
+            if (carriesValue(e) && inWindow(e) && receiver(e) != a) {
+                BigInteger[] t = out.computeIfAbsent(g.assetId(e), x -> NO_TOTALS.clone());
+                t[1] = t[1].add(g.amount(e));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private int assetIdOf(Asset a) {
@@ -1034,17 +1285,24 @@ final class TraceRun {
             if (status[a] != FOLLOWED || !fwd) {
                 continue;
             }
-            TreeMap<Address, List<dev.tracer.model.TxHash>> byContract = new TreeMap<>();
-            for (int k = 0; k < g.outDegree(a); k++) {
-                int e = g.outEdge(a, k);
-                if (g.kind(e) == TransferKind.NATIVE && g.isZeroAmount(e) && inWindow(e)) {
-                    byContract.computeIfAbsent(addr(g.to(e)), x -> new ArrayList<>()).add(txOf(e));
-                }
-            }
-            Address caller = addr(a);
-            byContract.forEach((c, txs) -> out.add(new TraceResult.ContractCall(caller, c, labels.best(c), txs.size(),
-                    List.copyOf(txs))));
+            out.addAll(hub(a) ? memo.get(a, fwd, HubMemo.Kind.CALLS, () -> callsOf(a)) : callsOf(a));
         }
+        return List.copyOf(out);
+    }
+
+    /** The contract calls of followed address {@code a}, by contract. */
+    private List<TraceResult.ContractCall> callsOf(int a) {
+        List<TraceResult.ContractCall> out = new ArrayList<>();
+        TreeMap<Address, List<dev.tracer.model.TxHash>> byContract = new TreeMap<>();
+        for (int k = 0; k < g.outDegree(a); k++) {
+            int e = g.outEdge(a, k);
+            if (g.kind(e) == TransferKind.NATIVE && g.isZeroAmount(e) && inWindow(e)) {
+                byContract.computeIfAbsent(addr(g.to(e)), x -> new ArrayList<>()).add(txOf(e));
+            }
+        }
+        Address caller = addr(a);
+        byContract.forEach((c, txs) -> out.add(new TraceResult.ContractCall(caller, c, labels.best(c), txs.size(),
+                List.copyOf(txs))));
         return List.copyOf(out);
     }
 
@@ -1052,38 +1310,44 @@ final class TraceRun {
     private List<TraceResult.Poisoning> poisoning() {
         List<TraceResult.Poisoning> out = new ArrayList<>();
         for (int a : touchedIds) {
-            if (status[a] != FOLLOWED) {
-                continue;
-            }
-            List<Address> genuine = null;
-            for (int k = 0; k < outDeg(a); k++) {
-                int e = outAt(a, k);
-                if (!inWindow(e)) {
-                    continue;
-                }
-                AssetVerdict v = verdicts[g.assetId(e)];
-                TraceResult.PoisonReason why;
-                String detail;
-                if (v.kind() == AssetVerdict.Kind.IMITATION) {
-                    why = TraceResult.PoisonReason.IMITATION_TOKEN;
-                    detail = v.reason();
-                } else if (v.kind() == AssetVerdict.Kind.UNVERIFIED) {
-                    why = TraceResult.PoisonReason.UNVERIFIED_TOKEN;
-                    detail = v.reason();
-                } else if (g.kind(e) == TransferKind.TOKEN && g.isZeroAmount(e)) {
-                    why = TraceResult.PoisonReason.ZERO_VALUE_TOKEN;
-                    detail = "zero-value " + g.assetOf(e).symbol() + " transfer (moves nothing; a common address-poisoning lure)";
-                } else {
-                    continue;
-                }
-                if (genuine == null) {
-                    genuine = genuineCounterparties(a);
-                }
-                Address x = addr(receiver(e));
-                out.add(new TraceResult.Poisoning(transfer(e), why, detail, lookalike(x, genuine)));
+            if (status[a] == FOLLOWED) {
+                out.addAll(hub(a) ? memo.get(a, fwd, HubMemo.Kind.POISONING, () -> poisoningOf(a)) : poisoningOf(a));
             }
         }
         out.sort(Comparator.comparing(TraceResult.Poisoning::transfer, dev.tracer.model.Transfer.CHAIN_ORDER));
+        return List.copyOf(out);
+    }
+
+    /** The excluded transfers from followed address {@code a}, in the direction's order. */
+    private List<TraceResult.Poisoning> poisoningOf(int a) {
+        List<TraceResult.Poisoning> out = new ArrayList<>();
+        List<Address> genuine = null;
+        for (int k = 0; k < outDeg(a); k++) {
+            int e = outAt(a, k);
+            if (!inWindow(e)) {
+                continue;
+            }
+            AssetVerdict v = verdicts[g.assetId(e)];
+            TraceResult.PoisonReason why;
+            String detail;
+            if (v.kind() == AssetVerdict.Kind.IMITATION) {
+                why = TraceResult.PoisonReason.IMITATION_TOKEN;
+                detail = v.reason();
+            } else if (v.kind() == AssetVerdict.Kind.UNVERIFIED) {
+                why = TraceResult.PoisonReason.UNVERIFIED_TOKEN;
+                detail = v.reason();
+            } else if (g.kind(e) == TransferKind.TOKEN && g.isZeroAmount(e)) {
+                why = TraceResult.PoisonReason.ZERO_VALUE_TOKEN;
+                detail = "zero-value " + g.assetOf(e).symbol() + " transfer (moves nothing; a common address-poisoning lure)";
+            } else {
+                continue;
+            }
+            if (genuine == null) {
+                genuine = genuineCounterparties(a);
+            }
+            Address x = addr(receiver(e));
+            out.add(new TraceResult.Poisoning(transfer(e), why, detail, lookalike(x, genuine)));
+        }
         return List.copyOf(out);
     }
 
