@@ -57,8 +57,9 @@ final class TraceRun {
     private final int[] parent;
     private final boolean[] seed;
     private final TraceScratch scratch;
-    private final IdCache<Address> addresses;
-    private final IdCache<dev.tracer.model.TxHash> txHashes;
+    private final IdCache<dev.tracer.model.Transfer> transfers;
+    private final java.util.function.IntFunction<Address> makeAddress;
+    private final java.util.function.IntFunction<dev.tracer.model.TxHash> makeTx;
     private int[] touchedIds;
     private final HubMemo memo;
     private final int hubDegree;
@@ -165,8 +166,9 @@ final class TraceRun {
             minBase[i] = base.setScale(0, java.math.RoundingMode.CEILING).toBigIntegerExact();
         }
         this.scratch = scratch;
-        this.addresses = new IdCache<>(g::address);
-        this.txHashes = new IdCache<>(t -> null);
+        this.transfers = new IdCache<>(this::makeTransfer);
+        this.makeAddress = g::address;
+        this.makeTx = g::tx;
         status = scratch.status;
         hop = scratch.hop;
         reason = scratch.reason;
@@ -184,16 +186,20 @@ final class TraceRun {
 
     /** Address {@code id}, made once per trace. */
     private Address addr(int id) {
-        return addresses.get(id);
+        return scratch.addressValues.get(id, id, makeAddress);
     }
 
     /** The transaction hash of transfer {@code e}, made once per transaction per trace. */
     private dev.tracer.model.TxHash txOf(int e) {
-        return txHashes.getOrMake(g.txId(e), e, g::tx);
+        return scratch.txValues.get(g.txId(e), e, makeTx);
     }
 
-    /** Transfer {@code e} as a value, from the per-trace address and hash caches. */
+    /** Transfer {@code e} as a value, made once per trace (a traced transfer is often also how its receiver was reached). */
     private dev.tracer.model.Transfer transfer(int e) {
+        return transfers.get(e);
+    }
+
+    private dev.tracer.model.Transfer makeTransfer(int e) {
         Asset a = g.assetOf(e);
         return new dev.tracer.model.Transfer(a.chain(), txOf(e), g.txIndex(e), g.position(e), addr(g.from(e)), addr(g.to(e)),
                 a, g.amount(e), g.block(e), g.time(e), g.kind(e));
@@ -452,7 +458,7 @@ final class TraceRun {
                 continue;
             }
             scanned++;
-            process(e, seedEdges.contains(e), heap);
+            process(e, !seedEdges.isEmpty() && seedEdges.contains(e), heap);
         }
     }
 
@@ -533,7 +539,7 @@ final class TraceRun {
                     }
                     d = l.debit(amt);
                 } else {
-                    d = debit(st, e, false);
+                    d = debit(st, e, g.amount(e), false);
                 }
                 if (self) {
                     st.ledger(asset).credit(d);
@@ -561,7 +567,7 @@ final class TraceRun {
     private void replayClean(NodeState st, int untilOrd) {
         int a = st.id;
         if (!hub(a)) {
-            replayHistory(st, untilOrd, false);
+            replayCleanDirect(st, untilOrd);
             return;
         }
         CleanHistory h = memo.get(a, fwd, HubMemo.Kind.REPLAY, () -> cleanHistory(a));
@@ -578,6 +584,76 @@ final class TraceRun {
                 st.ledger(as).credit(Draw.clean(b));
             }
         });
+    }
+
+    /**
+     * {@link #replayClean} by walking {@code st}'s transfers before {@code untilOrd}: clean
+     * balances in a small per-asset array, no ledger or draw per transfer. O(transfers replayed).
+     */
+    private void replayCleanDirect(NodeState st, int untilOrd) {
+        int a = st.id;
+        int[] assets = new int[2];
+        BigInteger[] bal = new BigInteger[2];
+        int na = 0;
+        int i = 0;
+        int o = 0;
+        int nIn = inDeg(a);
+        int nOut = outDeg(a);
+        while (true) {
+            int ei = i < nIn ? inAt(a, i) : -1;
+            int eo = o < nOut ? outAt(a, o) : -1;
+            int e;
+            boolean inflow;
+            if (ei >= 0 && (eo < 0 || ord(ei) <= ord(eo))) {
+                e = ei;
+                inflow = true;
+                i++;
+            } else if (eo >= 0) {
+                e = eo;
+                inflow = false;
+                o++;
+            } else {
+                break;
+            }
+            if (ord(e) >= untilOrd) {
+                break;
+            }
+            boolean self = sender(e) == receiver(e);
+            if (inflow && self || !carriesValue(e)) {
+                continue;
+            }
+            int asset = g.assetId(e);
+            int slot = 0;
+            while (slot < na && assets[slot] != asset) {
+                slot++;
+            }
+            if (slot == na) {
+                if (na == assets.length) {
+                    assets = Arrays.copyOf(assets, 2 * na);
+                    bal = Arrays.copyOf(bal, 2 * na);
+                }
+                assets[na] = asset;
+                bal[na++] = BigInteger.ZERO;
+            }
+            BigInteger amt = g.amount(e);
+            if (inflow) {
+                bal[slot] = bal[slot].add(amt);
+                continue;
+            }
+            if (bal[slot].compareTo(amt) < 0) {
+                unexplained.add(new Unexplained(e, a, new TraceResult.UnexplainedInflow(addr(a),
+                        Amount.of(g.asset(asset), amt.subtract(bal[slot])), transfer(e), false, BigInteger.ZERO)));
+                bal[slot] = amt;
+            }
+            if (!self) {
+                bal[slot] = bal[slot].subtract(amt);
+            }
+        }
+        for (int k = 0; k < na; k++) {
+            if (bal[k].signum() > 0) {
+                st.ledger(assets[k]).credit(Draw.clean(bal[k]));
+            }
+        }
     }
 
     /**
@@ -691,9 +767,8 @@ final class TraceRun {
     }
 
     /** Debits an outflow, crediting first any part the ledger cannot explain. */
-    private Draw debit(NodeState st, int e, boolean isSeed) {
+    private Draw debit(NodeState st, int e, BigInteger amt, boolean isSeed) {
         int asset = g.assetId(e);
-        BigInteger amt = g.amount(e);
         Ledger l = st.ledger(asset);
         if (l.balance().compareTo(amt) < 0) {
             BigInteger missing = amt.subtract(l.balance());
@@ -881,7 +956,7 @@ final class TraceRun {
         BigInteger amt = g.amount(e);
         NodeState sn = node(s);
         boolean senderActive = sn != null && sn.active;
-        Draw d = senderActive ? debit(sn, e, seed[s]) : Draw.clean(amt);
+        Draw d = senderActive ? debit(sn, e, amt, seed[s]) : Draw.clean(amt);
         if (seedEdge) {
             addIntroduced(asset, amt.subtract(d.tainted()));
             d = Draw.tainted(amt);
@@ -1035,14 +1110,7 @@ final class TraceRun {
             return c != 0 ? c : Integer.compare(x.address(), y.address());
         });
         tracedTransfers.sort(Comparator.comparingInt(TraceResult.TracedTransfer::edge));
-        unexplained.sort((x, y) -> {
-            int c = chainOrder(x.edge(), y.edge());
-            return c != 0 ? c : Integer.compare(x.address(), y.address());
-        });
-        List<TraceResult.UnexplainedInflow> inflows = new ArrayList<>(unexplained.size());
-        for (Unexplained u : unexplained) {
-            inflows.add(u.value());
-        }
+        List<TraceResult.UnexplainedInflow> inflows = sortedInflows();
         if (!fwd) {
             java.util.Collections.reverse(inflows);
         }
@@ -1060,7 +1128,8 @@ final class TraceRun {
      * trace did not reach otherwise: shown as {@link TraceResult.Role#EARLIER}, with no taint.
      */
     private TreeMap<Integer, TraceResult.Node> earlier() {
-        TreeMap<Integer, Integer> hops = new TreeMap<>();
+        long[] hops = new long[16]; // (receiver << 32) | hop
+        int nh = 0;
         for (int a : touchedIds) {
             if (status[a] != FOLLOWED || seed[a]) {
                 continue;
@@ -1071,7 +1140,10 @@ final class TraceRun {
                 for (int k = 0; k < first[0].length && first[1][k] < reachOrd[a]; k++) {
                     int r = first[0][k];
                     if (status[r] == UNSEEN && node(r) == null) {
-                        hops.merge(r, hop[a] + 1, Math::min);
+                        if (nh == hops.length) {
+                            hops = Arrays.copyOf(hops, 2 * nh);
+                        }
+                        hops[nh++] = ((long) r << 32) | (hop[a] + 1);
                     }
                 }
                 continue;
@@ -1083,13 +1155,24 @@ final class TraceRun {
                 }
                 int r = receiver(e);
                 if (inWindow(e) && carriesValue(e) && status[r] == UNSEEN && node(r) == null && r != a) {
-                    hops.merge(r, hop[a] + 1, Math::min);
+                    if (nh == hops.length) {
+                        hops = Arrays.copyOf(hops, 2 * nh);
+                    }
+                    hops[nh++] = ((long) r << 32) | (hop[a] + 1);
                 }
             }
         }
+        // by receiver, then hop: the first of each receiver has its least hop
+        Arrays.sort(hops, 0, nh);
         TreeMap<Integer, TraceResult.Node> out = new TreeMap<>();
-        hops.forEach((r, h) -> out.put(r, new TraceResult.Node(addr(r), h, TraceResult.Role.EARLIER, Optional.empty(),
-                labels.best(addr(r)), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), Optional.empty())));
+        for (int k = 0; k < nh; k++) {
+            int r = (int) (hops[k] >>> 32);
+            if (k > 0 && (int) (hops[k - 1] >>> 32) == r) {
+                continue;
+            }
+            out.put(r, new TraceResult.Node(addr(r), (int) hops[k], TraceResult.Role.EARLIER, Optional.empty(),
+                    labels.best(addr(r)), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), Optional.empty()));
+        }
         return out;
     }
 
@@ -1134,6 +1217,59 @@ final class TraceRun {
     }
 
     /**
+     * The unexplained inflows by {@link dev.tracer.model.Transfer#CHAIN_ORDER} of their transfer,
+     * then address (stable). Edge ids are in chain order, and on one chain only the transfers of
+     * one transaction and position tie, which are adjacent ids: a primitive sort of (edge, index)
+     * keys, then each such run of ties re-sorted by address, O(n log n) with no comparator over
+     * values. Several chains fall back to {@link #chainOrder}.
+     */
+    private List<TraceResult.UnexplainedInflow> sortedInflows() {
+        int n = unexplained.size();
+        List<TraceResult.UnexplainedInflow> out = new ArrayList<>(n);
+        boolean oneChain = true;
+        for (int i = 1; i < n && oneChain; i++) {
+            oneChain = g.assetOf(unexplained.get(i).edge()).chain().equals(g.assetOf(unexplained.get(0).edge()).chain());
+        }
+        if (!oneChain) {
+            List<Unexplained> sorted = new ArrayList<>(unexplained);
+            sorted.sort((x, y) -> {
+                int c = chainOrder(x.edge(), y.edge());
+                return c != 0 ? c : Integer.compare(x.address(), y.address());
+            });
+            sorted.forEach(u -> out.add(u.value()));
+            return out;
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((long) unexplained.get(i).edge() << 32) | i;
+        }
+        Arrays.sort(keys);
+        for (int i = 0; i < n;) {
+            int e = (int) (keys[i] >>> 32);
+            int j = i + 1;
+            while (j < n && g.sameTx((int) (keys[j] >>> 32), e) && g.position((int) (keys[j] >>> 32)) == g.position(e)) {
+                j++;
+            }
+            if (j - i > 1) {
+                // ties in chain order: by address, then as they came
+                long[] run = new long[j - i];
+                for (int k = i; k < j; k++) {
+                    int idx = (int) keys[k];
+                    run[k - i] = ((long) unexplained.get(idx).address() << 32) | idx;
+                }
+                Arrays.sort(run);
+                for (long r : run) {
+                    out.add(unexplained.get((int) r).value());
+                }
+            } else {
+                out.add(unexplained.get((int) keys[i]).value());
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    /**
      * {@link dev.tracer.model.Transfer#CHAIN_ORDER} of transfers {@code e1} and {@code e2} from the
      * graph's columns: edge ids are in chain order, so only transfers of one block, transaction
      * index, hash and position tie. Hashes are compared by transaction id (ids are in hash order)
@@ -1156,29 +1292,43 @@ final class TraceRun {
 
     /** Totals in the data for each (address, asset) that needed unexplained inflows. */
     private List<TraceResult.LedgerGap> gaps() {
-        TreeMap<Address, TreeMap<Asset, BigInteger>> missing = new TreeMap<>();
-        TreeMap<Address, TreeMap<Asset, BigInteger>> taintedGap = new TreeMap<>();
-        java.util.Set<Address> seeds = new java.util.HashSet<>();
+        // per (address id, asset id), which sort as addresses and assets do: {missing, tainted}
+        HashMap<Long, BigInteger[]> sums = new HashMap<>();
+        java.util.Set<Integer> seeds = new java.util.HashSet<>();
         for (Unexplained each : unexplained) {
             TraceResult.UnexplainedInflow u = each.value();
-            missing.computeIfAbsent(u.address(), x -> new TreeMap<>())
-                    .merge(u.amount().asset(), u.amount().value(), BigInteger::add);
-            taintedGap.computeIfAbsent(u.address(), x -> new TreeMap<>())
-                    .merge(u.amount().asset(), u.tainted(), BigInteger::add);
+            BigInteger[] t = sums.computeIfAbsent(((long) each.address() << 32) | g.assetId(each.edge()), x -> NO_TOTALS.clone());
+            t[0] = t[0].add(u.amount().value());
+            t[1] = t[1].add(u.tainted());
             if (u.countedAsStolen()) {
-                seeds.add(u.address());
+                seeds.add(each.address());
             }
         }
-        List<TraceResult.LedgerGap> out = new ArrayList<>();
-        missing.forEach((addr, perAsset) -> {
-            int a = g.idOf(addr).orElseThrow();
-            Map<Integer, BigInteger[]> totals = hub(a) ? memo.get(a, fwd, HubMemo.Kind.TOTALS, () -> totalsOf(a)) : totalsOf(a);
-            perAsset.forEach((asset, gap) -> {
-                BigInteger[] t = totals.getOrDefault(assetIdOf(asset), NO_TOTALS);
-                out.add(new TraceResult.LedgerGap(addr, asset, t[0], t[1], gap, seeds.contains(addr),
-                        taintedGap.get(addr).get(asset)));
-            });
-        });
+        long[] keys = new long[sums.size()];
+        int n = 0;
+        for (long k : sums.keySet()) {
+            keys[n++] = k;
+        }
+        Arrays.sort(keys);
+        List<TraceResult.LedgerGap> out = new ArrayList<>(n);
+        int lastA = -1;
+        Map<Integer, BigInteger[]> totals = Map.of();
+        for (long k : keys) {
+            int a = (int) (k >>> 32);
+            int asset = (int) k;
+            BigInteger[] t;
+            if (hub(a)) {
+                if (a != lastA) {
+                    totals = memo.get(a, fwd, HubMemo.Kind.TOTALS, () -> totalsOf(a));
+                    lastA = a;
+                }
+                t = totals.getOrDefault(asset, NO_TOTALS);
+            } else {
+                t = totalsOf(a, asset);
+            }
+            BigInteger[] gap = sums.get(k);
+            out.add(new TraceResult.LedgerGap(addr(a), g.asset(asset), t[0], t[1], gap[0], seeds.contains(a), gap[1]));
+        }
         return List.copyOf(out);
     }
 
@@ -1203,6 +1353,25 @@ final class TraceRun {
             }
         }
         return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** What {@code a} received and sent of {@code asset}, as {@link #totalsOf(int)} counts them. */
+    private BigInteger[] totalsOf(int a, int asset) {
+        BigInteger in = BigInteger.ZERO;
+        BigInteger sent = BigInteger.ZERO;
+        for (int k = 0; k < inDeg(a); k++) {
+            int e = inAt(a, k);
+            if (g.assetId(e) == asset && carriesValue(e) && inWindow(e) && sender(e) != a) {
+                in = in.add(g.amount(e));
+            }
+        }
+        for (int k = 0; k < outDeg(a); k++) {
+            int e = outAt(a, k);
+            if (g.assetId(e) == asset && carriesValue(e) && inWindow(e) && receiver(e) != a) {
+                sent = sent.add(g.amount(e));
+            }
+        }
+        return new BigInteger[] {in, sent};
     }
 
     private int assetIdOf(Asset a) {

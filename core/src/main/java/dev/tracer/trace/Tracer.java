@@ -125,7 +125,7 @@ public final class Tracer {
                 seedAddresses.size(), seedEdges.size(), model.name());
         int[] dustIds = dust.stream().map(g::idOf).filter(java.util.OptionalInt::isPresent)
                 .mapToInt(java.util.OptionalInt::getAsInt).sorted().toArray();
-        TraceScratch scratch = scratch(g.addressCount());
+        TraceScratch scratch = scratch(g.addressCount(), g.txCount());
         try {
             TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, swaps, dustIds, scratch,
                     memo, hubDegree);
@@ -137,9 +137,10 @@ public final class Tracer {
     }
 
     /** Working arrays for one trace: reused when a finished trace left some (reset), else new. */
-    private TraceScratch scratch(int addresses) {
+    private TraceScratch scratch(int addresses, int transactions) {
         TraceScratch s = scratchPool.poll();
-        return s != null && s.capacity() == addresses ? s : new TraceScratch(addresses);
+        return s != null && s.capacity() == addresses && s.txCapacity() == transactions ? s
+                : new TraceScratch(addresses, transactions);
     }
 
     /** Builder for {@link Tracer}. */
