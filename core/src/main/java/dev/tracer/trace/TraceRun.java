@@ -31,6 +31,7 @@ final class TraceRun {
     private static final int LOOKALIKE_HEX = 4;
     private static final int STOP_CONFIDENCE = 50;
     private static final int REPLAY_STEP = 16;
+    private static final int REPLAY_CHECKPOINTS = 128;
     private static final BigInteger[] NO_TOTALS = {BigInteger.ZERO, BigInteger.ZERO};
 
     private final TransferGraph g;
@@ -562,7 +563,8 @@ final class TraceRun {
      * reaches it: every credit and debit is clean, so what it leaves is a clean balance per asset
      * and the unexplained inflows its outflows needed. For a hub these come from its memoised
      * clean history ({@link #cleanHistory}): the balances at the checkpoint before {@code untilOrd},
-     * at most {@value #REPLAY_STEP} transfers replayed from there, and the shortfalls before it.
+     * at most one checkpoint step of transfers replayed from there (degree / {@value #REPLAY_CHECKPOINTS}, at
+     * least {@value #REPLAY_STEP}), and the shortfalls before it.
      */
     private void replayClean(NodeState st, int untilOrd) {
         int a = st.id;
@@ -572,8 +574,9 @@ final class TraceRun {
         }
         CleanHistory h = memo.get(a, fwd, HubMemo.Kind.REPLAY, () -> cleanHistory(a));
         int p = lowerBound(h.ords(), untilOrd);
-        Map<Integer, BigInteger> bal = new HashMap<>(h.balances().get(p / REPLAY_STEP));
-        for (int i = p / REPLAY_STEP * REPLAY_STEP; i < p; i++) {
+        int step = h.step();
+        Map<Integer, BigInteger> bal = new HashMap<>(h.balances().get(p / step));
+        for (int i = p / step * step; i < p; i++) {
             applyClean(bal, h.edges()[i], h.inflow()[i]);
         }
         for (int k = 0; k < h.shortAt().length && h.shortAt()[k] < p; k++) {
@@ -659,10 +662,10 @@ final class TraceRun {
     /**
      * A hub's value-carrying transfers in the order {@link #replayHistory} takes them ({@code ords},
      * {@code edges}, {@code inflow}), its clean balances per asset before every
-     * {@value #REPLAY_STEP}-th of them, and the shortfalls (unexplained inflows) a clean replay
+     * {@code step}-th of them, and the shortfalls (unexplained inflows) a clean replay
      * meets, with the index of the transfer that needed each.
      */
-    private record CleanHistory(int[] ords, int[] edges, boolean[] inflow, List<Map<Integer, BigInteger>> balances,
+    private record CleanHistory(int step, int[] ords, int[] edges, boolean[] inflow, List<Map<Integer, BigInteger>> balances,
                                 int[] shortAt, List<Unexplained> shorts) {
     }
 
@@ -676,6 +679,8 @@ final class TraceRun {
         int[] shortAt = new int[n];
         List<Unexplained> shorts = new ArrayList<>();
         Map<Integer, BigInteger> bal = new HashMap<>();
+        // about REPLAY_CHECKPOINTS checkpoints, at least REPLAY_STEP transfers apart
+        int step = Math.max(REPLAY_STEP, n / REPLAY_CHECKPOINTS);
         int size = 0;
         int i = 0;
         int o = 0;
@@ -698,7 +703,7 @@ final class TraceRun {
             if (!carriesValue(e)) {
                 continue;
             }
-            if (size % REPLAY_STEP == 0) {
+            if (size % step == 0) {
                 balances.add(Map.copyOf(bal));
             }
             ords[size] = ord(e);
@@ -712,10 +717,10 @@ final class TraceRun {
             }
             size++;
         }
-        if (size % REPLAY_STEP == 0) {
+        if (size % step == 0) {
             balances.add(Map.copyOf(bal));
         }
-        return new CleanHistory(Arrays.copyOf(ords, size), Arrays.copyOf(edges, size), Arrays.copyOf(inflows, size),
+        return new CleanHistory(step, Arrays.copyOf(ords, size), Arrays.copyOf(edges, size), Arrays.copyOf(inflows, size),
                 List.copyOf(balances), Arrays.copyOf(shortAt, shorts.size()), List.copyOf(shorts));
     }
 
