@@ -13,6 +13,12 @@ public final class Draw {
     private final BigInteger amount;
     private final BigInteger tainted;
 
+    private Draw(List<Lot> lots, BigInteger amount, BigInteger tainted) {
+        this.lots = lots;
+        this.amount = amount;
+        this.tainted = tainted;
+    }
+
     private Draw(List<Lot> lots) {
         this.lots = List.copyOf(lots);
         BigInteger a = BigInteger.ZERO;
@@ -32,14 +38,15 @@ public final class Draw {
         if (tainted.signum() < 0 || tainted.compareTo(amount) > 0) {
             throw new IllegalArgumentException("tainted " + tainted + " outside 0.." + amount);
         }
-        List<Lot> l = new ArrayList<>(2);
+        // at most two lots, summed here instead of by the general constructor
+        int c = amount.compareTo(tainted);
+        List<Lot> l;
         if (tainted.signum() > 0) {
-            l.add(new Lot(tainted, true));
+            l = c > 0 ? List.of(new Lot(tainted, true), new Lot(amount.subtract(tainted), false)) : List.of(new Lot(tainted, true));
+        } else {
+            l = c > 0 ? List.of(new Lot(amount, false)) : List.of();
         }
-        if (amount.compareTo(tainted) > 0) {
-            l.add(new Lot(amount.subtract(tainted), false));
-        }
-        return new Draw(l);
+        return new Draw(l, amount, tainted);
     }
 
     public static Draw clean(BigInteger amount) {

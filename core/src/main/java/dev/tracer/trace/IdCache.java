@@ -3,7 +3,7 @@ package dev.tracer.trace;
 import java.util.function.IntFunction;
 
 /**
- * Values made from int ids (addresses, transaction hashes) kept for the length of one trace, so
+ * Values made from sparse int ids (transfers) kept for the length of one trace, so
  * that each is materialised once however often the result mentions it: open addressing over int
  * keys, no boxing. Not thread-safe.
  */
@@ -39,26 +39,6 @@ final class IdCache<T> {
     private static int mix(int id) {
         int h = id * 0x9E3779B9;
         return h ^ (h >>> 16);
-    }
-
-    /** The value for {@code id}, made from {@code arg} when absent (for ids whose value is made from something else). */
-    @SuppressWarnings("unchecked")
-    T getOrMake(int id, int arg, IntFunction<T> from) {
-        int mask = keys.length - 1;
-        int slot = mix(id) & mask;
-        while (values[slot] != null) {
-            if (keys[slot] == id) {
-                return (T) values[slot];
-            }
-            slot = (slot + 1) & mask;
-        }
-        T v = from.apply(arg);
-        keys[slot] = id;
-        values[slot] = v;
-        if (++size * 2 > keys.length) {
-            grow();
-        }
-        return v;
     }
 
     private void grow() {

@@ -30,6 +30,9 @@ final class TraceRun {
     private static final long SEED_MARK = 0xFFFF_FFFFL;
     private static final int LOOKALIKE_HEX = 4;
     private static final int STOP_CONFIDENCE = 50;
+    private static final int REPLAY_STEP = 16;
+    private static final int REPLAY_CHECKPOINTS = 128;
+    private static final BigInteger[] NO_TOTALS = {BigInteger.ZERO, BigInteger.ZERO};
 
     private final TransferGraph g;
     private final Dataset data;
@@ -55,14 +58,17 @@ final class TraceRun {
     private final int[] parent;
     private final boolean[] seed;
     private final TraceScratch scratch;
-    private final IdCache<Address> addresses;
-    private final IdCache<dev.tracer.model.TxHash> txHashes;
+    private final IdCache<dev.tracer.model.Transfer> transfers;
+    private final java.util.function.IntFunction<Address> makeAddress;
+    private final java.util.function.IntFunction<dev.tracer.model.TxHash> makeTx;
     private int[] touchedIds;
+    private final HubMemo memo;
+    private final int hubDegree;
     private final int[] dust; // sorted ids of dust outputs (usually none)
     // pass 2
     private final TreeMap<Integer, BigInteger> introduced = new TreeMap<>();
     private final List<TraceResult.TracedTransfer> tracedTransfers = new ArrayList<>();
-    private final List<TraceResult.UnexplainedInflow> unexplained = new ArrayList<>();
+    private final List<Unexplained> unexplained = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     // swaps: tainted swap-like outflows waiting for their proceeds, per sender
     private final SwapRule swaps;
@@ -102,6 +108,14 @@ final class TraceRun {
     }
     private int scanned;
 
+    /** An unexplained inflow with the ids it is sorted by (transfer, then address). */
+    private record Unexplained(int edge, int address, TraceResult.UnexplainedInflow value) {
+    }
+
+    /** An endpoint with the ids it is sorted by (asset, then amount descending, then address). */
+    private record Ranked(int asset, int address, TraceResult.Endpoint value) {
+    }
+
     /** Ledger and tallies of one reached address. */
     private final class NodeState {
         final int id;
@@ -129,7 +143,10 @@ final class TraceRun {
     }
 
     TraceRun(Dataset data, LabelStore labels, TaintModel model, TracePolicy policy, Direction direction,
-             AssetVerdict[] verdicts, boolean[] traced, SwapRule swaps, int[] dust, TraceScratch scratch) {
+             AssetVerdict[] verdicts, boolean[] traced, SwapRule swaps, int[] dust, TraceScratch scratch,
+             HubMemo memo, int hubDegree) {
+        this.memo = memo;
+        this.hubDegree = hubDegree;
         this.swaps = direction == Direction.FORWARD ? swaps : null;
         this.data = data;
         this.g = data.graph();
@@ -150,8 +167,9 @@ final class TraceRun {
             minBase[i] = base.setScale(0, java.math.RoundingMode.CEILING).toBigIntegerExact();
         }
         this.scratch = scratch;
-        this.addresses = new IdCache<>(g::address);
-        this.txHashes = new IdCache<>(t -> null);
+        this.transfers = new IdCache<>(this::makeTransfer);
+        this.makeAddress = g::address;
+        this.makeTx = g::tx;
         status = scratch.status;
         hop = scratch.hop;
         reason = scratch.reason;
@@ -162,18 +180,27 @@ final class TraceRun {
         seed = scratch.seed;
     }
 
+    /** True when {@code a}'s summaries are kept in the {@link HubMemo} (enough transfers to be worth it). */
+    private boolean hub(int a) {
+        return g.outDegree(a) + g.inDegree(a) >= hubDegree;
+    }
+
     /** Address {@code id}, made once per trace. */
     private Address addr(int id) {
-        return addresses.get(id);
+        return scratch.addressValues.get(id, id, makeAddress);
     }
 
     /** The transaction hash of transfer {@code e}, made once per transaction per trace. */
     private dev.tracer.model.TxHash txOf(int e) {
-        return txHashes.getOrMake(g.txId(e), e, g::tx);
+        return scratch.txValues.get(g.txId(e), e, makeTx);
     }
 
-    /** Transfer {@code e} as a value, from the per-trace address and hash caches. */
+    /** Transfer {@code e} as a value, made once per trace (a traced transfer is often also how its receiver was reached). */
     private dev.tracer.model.Transfer transfer(int e) {
+        return transfers.get(e);
+    }
+
+    private dev.tracer.model.Transfer makeTransfer(int e) {
         Asset a = g.assetOf(e);
         return new dev.tracer.model.Transfer(a.chain(), txOf(e), g.txIndex(e), g.position(e), addr(g.from(e)), addr(g.to(e)),
                 a, g.amount(e), g.block(e), g.time(e), g.kind(e));
@@ -432,7 +459,7 @@ final class TraceRun {
                 continue;
             }
             scanned++;
-            process(e, seedEdges.contains(e), heap);
+            process(e, !seedEdges.isEmpty() && seedEdges.contains(e), heap);
         }
     }
 
@@ -513,7 +540,7 @@ final class TraceRun {
                     }
                     d = l.debit(amt);
                 } else {
-                    d = debit(st, e, false);
+                    d = debit(st, e, g.amount(e), false);
                 }
                 if (self) {
                     st.ledger(asset).credit(d);
@@ -531,6 +558,213 @@ final class TraceRun {
         st.outCur = o;
     }
 
+    /**
+     * The replay of {@link #replayHistory} for an address that is not a seed, before the taint
+     * reaches it: every credit and debit is clean, so what it leaves is a clean balance per asset
+     * and the unexplained inflows its outflows needed. For a hub these come from its memoised
+     * clean history ({@link #cleanHistory}): the balances at the checkpoint before {@code untilOrd},
+     * at most one checkpoint step of transfers replayed from there (degree / {@value #REPLAY_CHECKPOINTS}, at
+     * least {@value #REPLAY_STEP}), and the shortfalls before it.
+     */
+    private void replayClean(NodeState st, int untilOrd) {
+        int a = st.id;
+        if (!hub(a)) {
+            replayCleanDirect(st, untilOrd);
+            return;
+        }
+        CleanHistory h = memo.get(a, fwd, HubMemo.Kind.REPLAY, () -> cleanHistory(a));
+        int p = lowerBound(h.ords(), untilOrd);
+        int step = h.step();
+        Map<Integer, BigInteger> bal = new HashMap<>(h.balances().get(p / step));
+        for (int i = p / step * step; i < p; i++) {
+            applyClean(bal, h.edges()[i], h.inflow()[i]);
+        }
+        for (int k = 0; k < h.shortAt().length && h.shortAt()[k] < p; k++) {
+            unexplained.add(h.shorts().get(k));
+        }
+        bal.forEach((as, b) -> {
+            if (b.signum() > 0) {
+                st.ledger(as).credit(Draw.clean(b));
+            }
+        });
+    }
+
+    /**
+     * {@link #replayClean} by walking {@code st}'s transfers before {@code untilOrd}: clean
+     * balances in a small per-asset array, no ledger or draw per transfer. O(transfers replayed).
+     */
+    private void replayCleanDirect(NodeState st, int untilOrd) {
+        int a = st.id;
+        int[] assets = new int[2];
+        BigInteger[] bal = new BigInteger[2];
+        int na = 0;
+        int i = 0;
+        int o = 0;
+        int nIn = inDeg(a);
+        int nOut = outDeg(a);
+        while (true) {
+            int ei = i < nIn ? inAt(a, i) : -1;
+            int eo = o < nOut ? outAt(a, o) : -1;
+            int e;
+            boolean inflow;
+            if (ei >= 0 && (eo < 0 || ord(ei) <= ord(eo))) {
+                e = ei;
+                inflow = true;
+                i++;
+            } else if (eo >= 0) {
+                e = eo;
+                inflow = false;
+                o++;
+            } else {
+                break;
+            }
+            if (ord(e) >= untilOrd) {
+                break;
+            }
+            boolean self = sender(e) == receiver(e);
+            if (inflow && self || !carriesValue(e)) {
+                continue;
+            }
+            int asset = g.assetId(e);
+            int slot = 0;
+            while (slot < na && assets[slot] != asset) {
+                slot++;
+            }
+            if (slot == na) {
+                if (na == assets.length) {
+                    assets = Arrays.copyOf(assets, 2 * na);
+                    bal = Arrays.copyOf(bal, 2 * na);
+                }
+                assets[na] = asset;
+                bal[na++] = BigInteger.ZERO;
+            }
+            BigInteger amt = g.amount(e);
+            if (inflow) {
+                bal[slot] = bal[slot].add(amt);
+                continue;
+            }
+            if (bal[slot].compareTo(amt) < 0) {
+                unexplained.add(new Unexplained(e, a, new TraceResult.UnexplainedInflow(addr(a),
+                        Amount.of(g.asset(asset), amt.subtract(bal[slot])), transfer(e), false, BigInteger.ZERO)));
+                bal[slot] = amt;
+            }
+            if (!self) {
+                bal[slot] = bal[slot].subtract(amt);
+            }
+        }
+        for (int k = 0; k < na; k++) {
+            if (bal[k].signum() > 0) {
+                st.ledger(assets[k]).credit(Draw.clean(bal[k]));
+            }
+        }
+    }
+
+    /**
+     * A hub's value-carrying transfers in the order {@link #replayHistory} takes them ({@code ords},
+     * {@code edges}, {@code inflow}), its clean balances per asset before every
+     * {@code step}-th of them, and the shortfalls (unexplained inflows) a clean replay
+     * meets, with the index of the transfer that needed each.
+     */
+    private record CleanHistory(int step, int[] ords, int[] edges, boolean[] inflow, List<Map<Integer, BigInteger>> balances,
+                                int[] shortAt, List<Unexplained> shorts) {
+    }
+
+    /** The whole history of {@code a} replayed clean: O(degree) big-integer operations, once per hub. */
+    private CleanHistory cleanHistory(int a) {
+        int n = inDeg(a) + outDeg(a);
+        int[] ords = new int[n];
+        int[] edges = new int[n];
+        boolean[] inflows = new boolean[n];
+        List<Map<Integer, BigInteger>> balances = new ArrayList<>();
+        int[] shortAt = new int[n];
+        List<Unexplained> shorts = new ArrayList<>();
+        Map<Integer, BigInteger> bal = new HashMap<>();
+        // about REPLAY_CHECKPOINTS checkpoints, at least REPLAY_STEP transfers apart
+        int step = Math.max(REPLAY_STEP, n / REPLAY_CHECKPOINTS);
+        int size = 0;
+        int i = 0;
+        int o = 0;
+        while (true) {
+            int ei = i < inDeg(a) ? inAt(a, i) : -1;
+            int eo = o < outDeg(a) ? outAt(a, o) : -1;
+            int e;
+            boolean inflow;
+            if (ei >= 0 && (eo < 0 || ord(ei) <= ord(eo))) {
+                e = ei;
+                inflow = true;
+                i++;
+            } else if (eo >= 0) {
+                e = eo;
+                inflow = false;
+                o++;
+            } else {
+                break;
+            }
+            if (!carriesValue(e)) {
+                continue;
+            }
+            if (size % step == 0) {
+                balances.add(Map.copyOf(bal));
+            }
+            ords[size] = ord(e);
+            edges[size] = e;
+            inflows[size] = inflow;
+            BigInteger missing = applyClean(bal, e, inflow);
+            if (missing != null) {
+                shortAt[shorts.size()] = size;
+                shorts.add(new Unexplained(e, a, new TraceResult.UnexplainedInflow(addr(a),
+                        Amount.of(g.asset(g.assetId(e)), missing), transfer(e), false, BigInteger.ZERO)));
+            }
+            size++;
+        }
+        if (size % step == 0) {
+            balances.add(Map.copyOf(bal));
+        }
+        return new CleanHistory(step, Arrays.copyOf(ords, size), Arrays.copyOf(edges, size), Arrays.copyOf(inflows, size),
+                List.copyOf(balances), Arrays.copyOf(shortAt, shorts.size()), List.copyOf(shorts));
+    }
+
+    /**
+     * One clean credit or debit of value-carrying transfer {@code e} on balances {@code bal}, as
+     * {@link #replayHistory} does it for an address that is not a seed; returns the shortfall an
+     * outflow needed first, or null.
+     */
+    private BigInteger applyClean(Map<Integer, BigInteger> bal, int e, boolean inflow) {
+        BigInteger amt = g.amount(e);
+        int asset = g.assetId(e);
+        boolean self = sender(e) == receiver(e);
+        BigInteger b = bal.getOrDefault(asset, BigInteger.ZERO);
+        if (inflow) {
+            if (!self) {
+                bal.put(asset, b.add(amt));
+            }
+            return null;
+        }
+        BigInteger missing = null;
+        if (b.compareTo(amt) < 0) {
+            missing = amt.subtract(b);
+            b = amt;
+        }
+        // a transfer to itself is debited and credited again
+        bal.put(asset, self ? b : b.subtract(amt));
+        return missing;
+    }
+
+    /** First index of ascending {@code a} whose value is at least {@code key}. */
+    private static int lowerBound(int[] a, int key) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     private void addIntroduced(int asset, BigInteger v) {
         if (v.signum() > 0) {
             introduced.merge(asset, v, BigInteger::add);
@@ -538,9 +772,8 @@ final class TraceRun {
     }
 
     /** Debits an outflow, crediting first any part the ledger cannot explain. */
-    private Draw debit(NodeState st, int e, boolean isSeed) {
+    private Draw debit(NodeState st, int e, BigInteger amt, boolean isSeed) {
         int asset = g.assetId(e);
-        BigInteger amt = g.amount(e);
         Ledger l = st.ledger(asset);
         if (l.balance().compareTo(amt) < 0) {
             BigInteger missing = amt.subtract(l.balance());
@@ -549,8 +782,8 @@ final class TraceRun {
             if (isSeed) {
                 addIntroduced(asset, missing);
             }
-            unexplained.add(new TraceResult.UnexplainedInflow(addr(st.id), Amount.of(g.asset(asset), missing),
-                    transfer(e), isSeed, credit.tainted()));
+            unexplained.add(new Unexplained(e, st.id, new TraceResult.UnexplainedInflow(addr(st.id),
+                    Amount.of(g.asset(asset), missing), transfer(e), isSeed, credit.tainted())));
         }
         return l.debit(amt);
     }
@@ -728,7 +961,7 @@ final class TraceRun {
         BigInteger amt = g.amount(e);
         NodeState sn = node(s);
         boolean senderActive = sn != null && sn.active;
-        Draw d = senderActive ? debit(sn, e, seed[s]) : Draw.clean(amt);
+        Draw d = senderActive ? debit(sn, e, amt, seed[s]) : Draw.clean(amt);
         if (seedEdge) {
             addIntroduced(asset, amt.subtract(d.tainted()));
             d = Draw.tainted(amt);
@@ -778,7 +1011,7 @@ final class TraceRun {
             } else if (d.tainted().signum() > 0) {
                 rn = state(r);
                 rn.active = true;
-                replayHistory(rn, ord(e), false);
+                replayClean(rn, ord(e));
                 // the cursor now points at e itself on the inflow side: step past it
                 rn.inCur = firstInAfter(r, ord(e));
                 rn.outCur = firstOutAfter(r, ord(e));
@@ -816,7 +1049,8 @@ final class TraceRun {
         TreeMap<Asset, BigInteger> traced = new TreeMap<>(seedAmounts);
         converted.forEach((a, v) -> traced.merge(a, v, BigInteger::add));
         List<TraceResult.Node> nodes = new ArrayList<>();
-        List<TraceResult.Endpoint> endpoints = new ArrayList<>();
+        List<Ranked> endpoints = new ArrayList<>();
+        int[] nodeIds = new int[touchedIds.length];
         int followed = 0;
         int maxHop = 0;
         for (int a : touchedIds) {
@@ -844,8 +1078,9 @@ final class TraceRun {
                     }
                 }
                 int h = hop[a];
-                List<dev.tracer.model.TxHash> path = path(a);
-                held.forEach((as, v) -> endpoints.add(endpoint(addr, EndpointKind.HELD, label, h, as, v, traced, path)));
+                List<dev.tracer.model.TxHash> path = held.isEmpty() ? List.of() : path(a);
+                held.forEach((as, v) -> endpoints.add(new Ranked(assetIdOf(as), a,
+                        endpoint(addr, EndpointKind.HELD, label, h, as, v, traced, path))));
                 if (!held.isEmpty()) {
                     kind = Optional.of(EndpointKind.HELD);
                 }
@@ -858,31 +1093,37 @@ final class TraceRun {
                     BigInteger swapped = swappedOut.getOrDefault(((long) a << 32) | assetId, BigInteger.ZERO).min(r.getValue());
                     BigInteger rest = r.getValue().subtract(swapped);
                     if (swapped.signum() > 0) {
-                        endpoints.add(endpoint(addr, EndpointKind.SWAPPED, label, hop[a], r.getKey(), swapped, traced, path));
+                        endpoints.add(new Ranked(assetId, a,
+                                endpoint(addr, EndpointKind.SWAPPED, label, hop[a], r.getKey(), swapped, traced, path)));
                     }
                     if (rest.signum() > 0) {
-                        endpoints.add(endpoint(addr, reason[a], label, hop[a], r.getKey(), rest, traced, path));
+                        endpoints.add(new Ranked(assetId, a, endpoint(addr, reason[a], label, hop[a], r.getKey(), rest, traced, path)));
                     }
                 }
             }
             maxHop = Math.max(maxHop, hop[a]);
+            nodeIds[nodes.size()] = a;
             nodes.add(new TraceResult.Node(addr, hop[a], role, kind, label, received, sent, held, reachedBy(a)));
         }
-        nodes.addAll(earlier());
-        nodes.sort(Comparator.comparing(TraceResult.Node::address));
-        endpoints.sort(Comparator.comparing((TraceResult.Endpoint x) -> x.amount().asset())
-                .thenComparing((TraceResult.Endpoint x) -> x.amount().value(), Comparator.reverseOrder())
-                .thenComparing(TraceResult.Endpoint::address));
+        // address ids are in address order (TransferGraph interns them sorted): merge the two id-sorted lists
+        nodes = mergeById(nodes, nodeIds, earlier());
+        endpoints.sort((x, y) -> {
+            int c = Integer.compare(x.asset(), y.asset());
+            if (c == 0) {
+                c = y.value().amount().value().compareTo(x.value().amount().value());
+            }
+            return c != 0 ? c : Integer.compare(x.address(), y.address());
+        });
         tracedTransfers.sort(Comparator.comparingInt(TraceResult.TracedTransfer::edge));
-        unexplained.sort(Comparator.comparing((TraceResult.UnexplainedInflow u) -> u.at(), dev.tracer.model.Transfer.CHAIN_ORDER)
-                .thenComparing(TraceResult.UnexplainedInflow::address));
+        List<TraceResult.UnexplainedInflow> inflows = sortedInflows();
         if (!fwd) {
-            java.util.Collections.reverse(unexplained);
+            java.util.Collections.reverse(inflows);
         }
         return new TraceResult(direction, model.name(), model.description(), model.conserving(), policy,
                 data.description(), data.coverage(), List.copyOf(seeds), java.util.Collections.unmodifiableSortedMap(seedAmounts),
                 java.util.Collections.unmodifiableSortedMap(converted), List.copyOf(conversions),
-                List.copyOf(nodes), List.copyOf(tracedTransfers), List.copyOf(endpoints), List.copyOf(unexplained),
+                List.copyOf(nodes), List.copyOf(tracedTransfers), endpoints.stream().map(Ranked::value).toList(),
+                List.copyOf(inflows),
                 gaps(), poisoning(), calls(), truncations(), List.copyOf(warnings), List.of(),
                 new TraceResult.Stats(scanned, nodes.size(), followed, maxHop));
     }
@@ -891,10 +1132,25 @@ final class TraceRun {
      * Receivers of value from a followed (non-seed) address before it was reached, that the
      * trace did not reach otherwise: shown as {@link TraceResult.Role#EARLIER}, with no taint.
      */
-    private List<TraceResult.Node> earlier() {
-        TreeMap<Integer, Integer> hops = new TreeMap<>();
+    private TreeMap<Integer, TraceResult.Node> earlier() {
+        long[] hops = new long[16]; // (receiver << 32) | hop
+        int nh = 0;
         for (int a : touchedIds) {
             if (status[a] != FOLLOWED || seed[a]) {
+                continue;
+            }
+            if (hub(a)) {
+                // each receiver once, by its first payment: O(receivers before the reach), not O(transfers)
+                int[][] first = memo.get(a, fwd, HubMemo.Kind.FIRST_RECEIVERS, () -> firstReceivers(a));
+                for (int k = 0; k < first[0].length && first[1][k] < reachOrd[a]; k++) {
+                    int r = first[0][k];
+                    if (status[r] == UNSEEN && node(r) == null) {
+                        if (nh == hops.length) {
+                            hops = Arrays.copyOf(hops, 2 * nh);
+                        }
+                        hops[nh++] = ((long) r << 32) | (hop[a] + 1);
+                    }
+                }
                 continue;
             }
             for (int k = 0; k < outDeg(a); k++) {
@@ -904,54 +1160,223 @@ final class TraceRun {
                 }
                 int r = receiver(e);
                 if (inWindow(e) && carriesValue(e) && status[r] == UNSEEN && node(r) == null && r != a) {
-                    hops.merge(r, hop[a] + 1, Math::min);
+                    if (nh == hops.length) {
+                        hops = Arrays.copyOf(hops, 2 * nh);
+                    }
+                    hops[nh++] = ((long) r << 32) | (hop[a] + 1);
                 }
             }
         }
-        List<TraceResult.Node> out = new ArrayList<>();
-        hops.forEach((r, h) -> out.add(new TraceResult.Node(addr(r), h, TraceResult.Role.EARLIER, Optional.empty(),
-                labels.best(addr(r)), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), Optional.empty())));
+        // by receiver, then hop: the first of each receiver has its least hop
+        Arrays.sort(hops, 0, nh);
+        TreeMap<Integer, TraceResult.Node> out = new TreeMap<>();
+        for (int k = 0; k < nh; k++) {
+            int r = (int) (hops[k] >>> 32);
+            if (k > 0 && (int) (hops[k - 1] >>> 32) == r) {
+                continue;
+            }
+            out.put(r, new TraceResult.Node(addr(r), (int) hops[k], TraceResult.Role.EARLIER, Optional.empty(),
+                    labels.best(addr(r)), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), Optional.empty()));
+        }
         return out;
+    }
+
+    /**
+     * The distinct receivers of value (in the window, not {@code a} itself) from {@code a}, in the
+     * order of their first such transfer, with that transfer's order: {receivers, ords}. O(degree).
+     */
+    private int[][] firstReceivers(int a) {
+        int n = outDeg(a);
+        int[] rs = new int[n];
+        int[] ords = new int[n];
+        int size = 0;
+        java.util.HashSet<Integer> seen = new java.util.HashSet<>();
+        for (int k = 0; k < n; k++) {
+            int e = outAt(a, k);
+            int r = receiver(e);
+            if (inWindow(e) && carriesValue(e) && r != a && seen.add(r)) {
+                rs[size] = r;
+                ords[size++] = ord(e);
+            }
+        }
+        return new int[][] {Arrays.copyOf(rs, size), Arrays.copyOf(ords, size)};
+    }
+
+    /** Merges nodes (ids ascending in {@code ids}) with more nodes by id: O(n), no address comparisons. */
+    private static List<TraceResult.Node> mergeById(List<TraceResult.Node> nodes, int[] ids, TreeMap<Integer, TraceResult.Node> more) {
+        if (more.isEmpty()) {
+            return nodes;
+        }
+        List<TraceResult.Node> out = new ArrayList<>(nodes.size() + more.size());
+        int i = 0;
+        for (Map.Entry<Integer, TraceResult.Node> m : more.entrySet()) {
+            while (i < nodes.size() && ids[i] < m.getKey()) {
+                out.add(nodes.get(i++));
+            }
+            out.add(m.getValue());
+        }
+        while (i < nodes.size()) {
+            out.add(nodes.get(i++));
+        }
+        return out;
+    }
+
+    /**
+     * The unexplained inflows by {@link dev.tracer.model.Transfer#CHAIN_ORDER} of their transfer,
+     * then address (stable). Edge ids are in chain order, and on one chain only the transfers of
+     * one transaction and position tie, which are adjacent ids: a primitive sort of (edge, index)
+     * keys, then each such run of ties re-sorted by address, O(n log n) with no comparator over
+     * values. Several chains fall back to {@link #chainOrder}.
+     */
+    private List<TraceResult.UnexplainedInflow> sortedInflows() {
+        int n = unexplained.size();
+        List<TraceResult.UnexplainedInflow> out = new ArrayList<>(n);
+        boolean oneChain = true;
+        for (int i = 1; i < n && oneChain; i++) {
+            oneChain = g.assetOf(unexplained.get(i).edge()).chain().equals(g.assetOf(unexplained.get(0).edge()).chain());
+        }
+        if (!oneChain) {
+            List<Unexplained> sorted = new ArrayList<>(unexplained);
+            sorted.sort((x, y) -> {
+                int c = chainOrder(x.edge(), y.edge());
+                return c != 0 ? c : Integer.compare(x.address(), y.address());
+            });
+            sorted.forEach(u -> out.add(u.value()));
+            return out;
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((long) unexplained.get(i).edge() << 32) | i;
+        }
+        Arrays.sort(keys);
+        for (int i = 0; i < n;) {
+            int e = (int) (keys[i] >>> 32);
+            int j = i + 1;
+            while (j < n && g.sameTx((int) (keys[j] >>> 32), e) && g.position((int) (keys[j] >>> 32)) == g.position(e)) {
+                j++;
+            }
+            if (j - i > 1) {
+                // ties in chain order: by address, then as they came
+                long[] run = new long[j - i];
+                for (int k = i; k < j; k++) {
+                    int idx = (int) keys[k];
+                    run[k - i] = ((long) unexplained.get(idx).address() << 32) | idx;
+                }
+                Arrays.sort(run);
+                for (long r : run) {
+                    out.add(unexplained.get((int) r).value());
+                }
+            } else {
+                out.add(unexplained.get((int) keys[i]).value());
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    /**
+     * {@link dev.tracer.model.Transfer#CHAIN_ORDER} of transfers {@code e1} and {@code e2} from the
+     * graph's columns: edge ids are in chain order, so only transfers of one block, transaction
+     * index, hash and position tie. Hashes are compared by transaction id (ids are in hash order)
+     * on one chain; across chains by their text.
+     */
+    private int chainOrder(int e1, int e2) {
+        if (e1 == e2) {
+            return 0;
+        }
+        int c = Long.compare(g.block(e1), g.block(e2));
+        if (c == 0) {
+            c = Integer.compare(g.txIndex(e1), g.txIndex(e2));
+        }
+        if (c == 0 && !g.sameTx(e1, e2)) {
+            c = g.assetOf(e1).chain().equals(g.assetOf(e2).chain()) ? Integer.compare(g.txId(e1), g.txId(e2))
+                    : txOf(e1).compareTo(txOf(e2));
+        }
+        return c != 0 ? c : Integer.compare(g.position(e1), g.position(e2));
     }
 
     /** Totals in the data for each (address, asset) that needed unexplained inflows. */
     private List<TraceResult.LedgerGap> gaps() {
-        TreeMap<Address, TreeMap<Asset, BigInteger>> missing = new TreeMap<>();
-        TreeMap<Address, TreeMap<Asset, BigInteger>> taintedGap = new TreeMap<>();
-        java.util.Set<Address> seeds = new java.util.HashSet<>();
-        for (TraceResult.UnexplainedInflow u : unexplained) {
-            missing.computeIfAbsent(u.address(), x -> new TreeMap<>())
-                    .merge(u.amount().asset(), u.amount().value(), BigInteger::add);
-            taintedGap.computeIfAbsent(u.address(), x -> new TreeMap<>())
-                    .merge(u.amount().asset(), u.tainted(), BigInteger::add);
+        // per (address id, asset id), which sort as addresses and assets do: {missing, tainted}
+        HashMap<Long, BigInteger[]> sums = new HashMap<>();
+        java.util.Set<Integer> seeds = new java.util.HashSet<>();
+        for (Unexplained each : unexplained) {
+            TraceResult.UnexplainedInflow u = each.value();
+            BigInteger[] t = sums.computeIfAbsent(((long) each.address() << 32) | g.assetId(each.edge()), x -> NO_TOTALS.clone());
+            t[0] = t[0].add(u.amount().value());
+            t[1] = t[1].add(u.tainted());
             if (u.countedAsStolen()) {
-                seeds.add(u.address());
+                seeds.add(each.address());
             }
         }
-        List<TraceResult.LedgerGap> out = new ArrayList<>();
-        missing.forEach((addr, perAsset) -> {
-            int a = g.idOf(addr).orElseThrow();
-            perAsset.forEach((asset, gap) -> {
-                int assetId = assetIdOf(asset);
-                BigInteger in = BigInteger.ZERO;
-                BigInteger sentTotal = BigInteger.ZERO;
-                for (int k = 0; k < inDeg(a); k++) {
-                    int e = inAt(a, k);
-                    if (g.assetId(e) == assetId && carriesValue(e) && inWindow(e) && sender(e) != a) {
-                        in = in.add(g.amount(e));
-                    }
+        long[] keys = new long[sums.size()];
+        int n = 0;
+        for (long k : sums.keySet()) {
+            keys[n++] = k;
+        }
+        Arrays.sort(keys);
+        List<TraceResult.LedgerGap> out = new ArrayList<>(n);
+        int lastA = -1;
+        Map<Integer, BigInteger[]> totals = Map.of();
+        for (long k : keys) {
+            int a = (int) (k >>> 32);
+            int asset = (int) k;
+            BigInteger[] t;
+            if (hub(a)) {
+                if (a != lastA) {
+                    totals = memo.get(a, fwd, HubMemo.Kind.TOTALS, () -> totalsOf(a));
+                    lastA = a;
                 }
-                for (int k = 0; k < outDeg(a); k++) {
-                    int e = outAt(a, k);
-                    if (g.assetId(e) == assetId && carriesValue(e) && inWindow(e) && receiver(e) != a) {
-                        sentTotal = sentTotal.add(g.amount(e));
-                    }
-                }
-                out.add(new TraceResult.LedgerGap(addr, asset, in, sentTotal, gap, seeds.contains(addr),
-                        taintedGap.get(addr).get(asset)));
-            });
-        });
+                t = totals.getOrDefault(asset, NO_TOTALS);
+            } else {
+                t = totalsOf(a, asset);
+            }
+            BigInteger[] gap = sums.get(k);
+            out.add(new TraceResult.LedgerGap(addr(a), g.asset(asset), t[0], t[1], gap[0], seeds.contains(a), gap[1]));
+        }
         return List.copyOf(out);
+    }
+
+    /**
+     * Per asset, what {@code a} received and sent (value-carrying transfers in the window, not to
+     * itself) over its whole history: one pass over its transfers, O(degree).
+     */
+    private Map<Integer, BigInteger[]> totalsOf(int a) {
+        Map<Integer, BigInteger[]> out = new HashMap<>();
+        for (int k = 0; k < inDeg(a); k++) {
+            int e = inAt(a, k);
+            if (carriesValue(e) && inWindow(e) && sender(e) != a) {
+                BigInteger[] t = out.computeIfAbsent(g.assetId(e), x -> NO_TOTALS.clone());
+                t[0] = t[0].add(g.amount(e));
+            }
+        }
+        for (int k = 0; k < outDeg(a); k++) {
+            int e = outAt(a, k);
+            if (carriesValue(e) && inWindow(e) && receiver(e) != a) {
+                BigInteger[] t = out.computeIfAbsent(g.assetId(e), x -> NO_TOTALS.clone());
+                t[1] = t[1].add(g.amount(e));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** What {@code a} received and sent of {@code asset}, as {@link #totalsOf(int)} counts them. */
+    private BigInteger[] totalsOf(int a, int asset) {
+        BigInteger in = BigInteger.ZERO;
+        BigInteger sent = BigInteger.ZERO;
+        for (int k = 0; k < inDeg(a); k++) {
+            int e = inAt(a, k);
+            if (g.assetId(e) == asset && carriesValue(e) && inWindow(e) && sender(e) != a) {
+                in = in.add(g.amount(e));
+            }
+        }
+        for (int k = 0; k < outDeg(a); k++) {
+            int e = outAt(a, k);
+            if (g.assetId(e) == asset && carriesValue(e) && inWindow(e) && receiver(e) != a) {
+                sent = sent.add(g.amount(e));
+            }
+        }
+        return new BigInteger[] {in, sent};
     }
 
     private int assetIdOf(Asset a) {
@@ -1034,17 +1459,24 @@ final class TraceRun {
             if (status[a] != FOLLOWED || !fwd) {
                 continue;
             }
-            TreeMap<Address, List<dev.tracer.model.TxHash>> byContract = new TreeMap<>();
-            for (int k = 0; k < g.outDegree(a); k++) {
-                int e = g.outEdge(a, k);
-                if (g.kind(e) == TransferKind.NATIVE && g.isZeroAmount(e) && inWindow(e)) {
-                    byContract.computeIfAbsent(addr(g.to(e)), x -> new ArrayList<>()).add(txOf(e));
-                }
-            }
-            Address caller = addr(a);
-            byContract.forEach((c, txs) -> out.add(new TraceResult.ContractCall(caller, c, labels.best(c), txs.size(),
-                    List.copyOf(txs))));
+            out.addAll(hub(a) ? memo.get(a, fwd, HubMemo.Kind.CALLS, () -> callsOf(a)) : callsOf(a));
         }
+        return List.copyOf(out);
+    }
+
+    /** The contract calls of followed address {@code a}, by contract. */
+    private List<TraceResult.ContractCall> callsOf(int a) {
+        List<TraceResult.ContractCall> out = new ArrayList<>();
+        TreeMap<Address, List<dev.tracer.model.TxHash>> byContract = new TreeMap<>();
+        for (int k = 0; k < g.outDegree(a); k++) {
+            int e = g.outEdge(a, k);
+            if (g.kind(e) == TransferKind.NATIVE && g.isZeroAmount(e) && inWindow(e)) {
+                byContract.computeIfAbsent(addr(g.to(e)), x -> new ArrayList<>()).add(txOf(e));
+            }
+        }
+        Address caller = addr(a);
+        byContract.forEach((c, txs) -> out.add(new TraceResult.ContractCall(caller, c, labels.best(c), txs.size(),
+                List.copyOf(txs))));
         return List.copyOf(out);
     }
 
@@ -1052,38 +1484,44 @@ final class TraceRun {
     private List<TraceResult.Poisoning> poisoning() {
         List<TraceResult.Poisoning> out = new ArrayList<>();
         for (int a : touchedIds) {
-            if (status[a] != FOLLOWED) {
-                continue;
-            }
-            List<Address> genuine = null;
-            for (int k = 0; k < outDeg(a); k++) {
-                int e = outAt(a, k);
-                if (!inWindow(e)) {
-                    continue;
-                }
-                AssetVerdict v = verdicts[g.assetId(e)];
-                TraceResult.PoisonReason why;
-                String detail;
-                if (v.kind() == AssetVerdict.Kind.IMITATION) {
-                    why = TraceResult.PoisonReason.IMITATION_TOKEN;
-                    detail = v.reason();
-                } else if (v.kind() == AssetVerdict.Kind.UNVERIFIED) {
-                    why = TraceResult.PoisonReason.UNVERIFIED_TOKEN;
-                    detail = v.reason();
-                } else if (g.kind(e) == TransferKind.TOKEN && g.isZeroAmount(e)) {
-                    why = TraceResult.PoisonReason.ZERO_VALUE_TOKEN;
-                    detail = "zero-value " + g.assetOf(e).symbol() + " transfer (moves nothing; a common address-poisoning lure)";
-                } else {
-                    continue;
-                }
-                if (genuine == null) {
-                    genuine = genuineCounterparties(a);
-                }
-                Address x = addr(receiver(e));
-                out.add(new TraceResult.Poisoning(transfer(e), why, detail, lookalike(x, genuine)));
+            if (status[a] == FOLLOWED) {
+                out.addAll(hub(a) ? memo.get(a, fwd, HubMemo.Kind.POISONING, () -> poisoningOf(a)) : poisoningOf(a));
             }
         }
         out.sort(Comparator.comparing(TraceResult.Poisoning::transfer, dev.tracer.model.Transfer.CHAIN_ORDER));
+        return List.copyOf(out);
+    }
+
+    /** The excluded transfers from followed address {@code a}, in the direction's order. */
+    private List<TraceResult.Poisoning> poisoningOf(int a) {
+        List<TraceResult.Poisoning> out = new ArrayList<>();
+        List<Address> genuine = null;
+        for (int k = 0; k < outDeg(a); k++) {
+            int e = outAt(a, k);
+            if (!inWindow(e)) {
+                continue;
+            }
+            AssetVerdict v = verdicts[g.assetId(e)];
+            TraceResult.PoisonReason why;
+            String detail;
+            if (v.kind() == AssetVerdict.Kind.IMITATION) {
+                why = TraceResult.PoisonReason.IMITATION_TOKEN;
+                detail = v.reason();
+            } else if (v.kind() == AssetVerdict.Kind.UNVERIFIED) {
+                why = TraceResult.PoisonReason.UNVERIFIED_TOKEN;
+                detail = v.reason();
+            } else if (g.kind(e) == TransferKind.TOKEN && g.isZeroAmount(e)) {
+                why = TraceResult.PoisonReason.ZERO_VALUE_TOKEN;
+                detail = "zero-value " + g.assetOf(e).symbol() + " transfer (moves nothing; a common address-poisoning lure)";
+            } else {
+                continue;
+            }
+            if (genuine == null) {
+                genuine = genuineCounterparties(a);
+            }
+            Address x = addr(receiver(e));
+            out.add(new TraceResult.Poisoning(transfer(e), why, detail, lookalike(x, genuine)));
+        }
         return List.copyOf(out);
     }
 

@@ -62,8 +62,12 @@ public final class Tracer {
     private final java.util.concurrent.ConcurrentLinkedQueue<TraceScratch> scratchPool =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.Set<Address> dust;
+    /** Summaries of hubs, made by the first trace that needs them (they depend on nothing a trace changes). */
+    private final HubMemo memo = new HubMemo();
+    private final int hubDegree;
 
     private Tracer(Builder b) {
+        this.hubDegree = b.hubDegree;
         this.swaps = b.swaps;
         this.data = b.data;
         this.labels = b.labels;
@@ -121,9 +125,10 @@ public final class Tracer {
                 seedAddresses.size(), seedEdges.size(), model.name());
         int[] dustIds = dust.stream().map(g::idOf).filter(java.util.OptionalInt::isPresent)
                 .mapToInt(java.util.OptionalInt::getAsInt).sorted().toArray();
-        TraceScratch scratch = scratch(g.addressCount());
+        TraceScratch scratch = scratch(g.addressCount(), g.txCount());
         try {
-            TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, swaps, dustIds, scratch);
+            TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, swaps, dustIds, scratch,
+                    memo, hubDegree);
             return run.run(new TreeSet<>(seeds), seedAddresses, seedEdges);
         } finally {
             scratch.reset();
@@ -132,9 +137,10 @@ public final class Tracer {
     }
 
     /** Working arrays for one trace: reused when a finished trace left some (reset), else new. */
-    private TraceScratch scratch(int addresses) {
+    private TraceScratch scratch(int addresses, int transactions) {
         TraceScratch s = scratchPool.poll();
-        return s != null && s.capacity() == addresses ? s : new TraceScratch(addresses);
+        return s != null && s.capacity() == addresses && s.txCapacity() == transactions ? s
+                : new TraceScratch(addresses, transactions);
     }
 
     /** Builder for {@link Tracer}. */
@@ -146,8 +152,15 @@ public final class Tracer {
         private TracePolicy policy = TracePolicy.builder().build();
         private SwapRule swaps;
         private final java.util.Set<Address> dust = new java.util.HashSet<>();
+        private int hubDegree = HubMemo.MIN_DEGREE;
 
         private Builder() {
+        }
+
+        /** Addresses with at least this many transfers have their summaries memoised (tests set 0 or a huge value). */
+        Builder hubDegree(int degree) {
+            this.hubDegree = degree;
+            return this;
         }
 
         /** Carry taint across swaps that this rule recognises (forward traces); none by default. */
