@@ -180,8 +180,8 @@ public final class Benchmark {
         return List.of(
                 String.format(Locale.ROOT, "tracer bench: %,d transfers (%,d transactions, %,d token transfers, ~%,d addresses), seed %d",
                         data.transfers(), data.transactions(), data.tokenTransfers(), data.addresses(), config.seed()),
-                String.format(Locale.ROOT, "medians of %d repetitions after %d warm-up, measures interleaved; ratios against baselines of the same run",
-                        config.repetitions(), config.warmups()),
+                String.format(Locale.ROOT, "medians of %d repetitions after %d warm-up%s, measures interleaved; ratios against baselines of the same run",
+                        config.repetitions(), config.warmups(), config.warmups() == 1 ? "" : "s"),
                 String.format(Locale.ROOT, "machine: %s %s, %d cores, max heap %,d MiB; JDK %s %s; date %s",
                         System.getProperty("os.name"), System.getProperty("os.arch"), rt.availableProcessors(),
                         rt.maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),

@@ -45,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Measured repetitions; the table shows medians (default: ${DEFAULT-VALUE}).")
     int repetitions;
 
-    @Option(names = "--warmups", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "2",
             description = "Discarded warm-up repetitions before them (default: ${DEFAULT-VALUE}).")
     int warmups;
 
