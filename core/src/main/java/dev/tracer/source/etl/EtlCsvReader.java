@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code transactions.csv}: hash, block_number, from_address, to_address, value; optional
- *       transaction_index, block_timestamp, receipt_status (failed transactions move nothing).
+ *       transaction_index, block_timestamp, receipt_status (failed transactions move nothing),
+ *       receipt_contract_address (a contract creation, to_address empty, with value pays the
+ *       contract it created; without that column such a row is skipped).
  *   <li>{@code token_transfers.csv}: token_address, from_address, to_address, value,
  *       transaction_hash, block_number; optional log_index, block_timestamp.
  *   <li>{@code traces.csv}: internal transfers, the rows with a non-empty trace_address, value
@@ -220,7 +222,7 @@ public final class EtlCsvReader {
         Asset eth = Asset.nativeOf(chain);
         Times times = new Times(blockTimes);
         String[] names = {"receipt_status", "to_address", "block_number", "hash", "transaction_index", "from_address", "value",
-            "block_timestamp"};
+            "block_timestamp", "receipt_contract_address"};
         int[][] c = {null};
         PipelinedCsvRows.read(file, List.of("hash", "block_number", "from_address", "to_address", "value"), row -> {
             if (c[0] == null) {
@@ -231,8 +233,9 @@ public final class EtlCsvReader {
                 failed[0]++; // read by the caller after read returns: the hand-over orders it
                 return null;
             }
-            if (row.cell(k[1]).isBlank()) {
-                return null; // contract creation: its value goes to the created contract, in traces.csv
+            if (row.cell(k[1]).isBlank() && (row.cell(k[8]).isBlank() || isZero(row.cell(k[6])))) {
+                // a contract creation moving no value, or one whose contract the export does not name
+                return null;
             }
             return row;
         }, row -> {
@@ -240,10 +243,22 @@ public final class EtlCsvReader {
             out.add(row.parse(() -> {
                 long block = EtlValues.number("block_number", row.cell(k[2]));
                 int txIndex = EtlValues.optionalIndex("transaction_index", row.cell(k[4]));
-                return EvmRow.parse(row.cell(k[3]), txIndex, 0, 0, false, row.cell(k[5]), row.cell(k[1]), eth,
+                // a contract creation with value pays the created contract (receipt_contract_address), as
+                // a top-level create trace does on the live path
+                String to = row.cell(k[1]).isBlank() ? row.cell(k[8]) : row.cell(k[1]);
+                return EvmRow.parse(row.cell(k[3]), txIndex, 0, 0, false, row.cell(k[5]), to, eth,
                         row.cell(k[6]), block, times.of(row.cell(k[7]), block), TransferKind.NATIVE);
             }));
         });
+    }
+
+    /** "0", "00" or "0x0": a value cell that moves nothing (any other text is parsed, and checked, later). */
+    private static boolean isZero(String value) {
+        String v = value.strip();
+        if (v.startsWith("0x") || v.startsWith("0X")) {
+            v = v.substring(2);
+        }
+        return !v.isEmpty() && v.chars().allMatch(c -> c == '0');
     }
 
     private static int[] indexes(CsvRows.Row row, String[] names) {

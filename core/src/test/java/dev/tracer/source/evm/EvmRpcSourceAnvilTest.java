@@ -10,9 +10,19 @@ import dev.tracer.model.TxHash;
 import dev.tracer.source.rpc.RpcStack;
 import dev.tracer.testing.Anvil;
 import dev.tracer.testing.LaunderingScenario;
+import dev.tracer.assets.AssetRegistry;
+import dev.tracer.source.Dataset;
+import dev.tracer.source.etl.EtlCsvReader;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.http.HttpService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,6 +114,45 @@ class EvmRpcSourceAnvilTest {
         }
         assertThat(in).isEqualTo(LaunderingScenario.ETH.multiply(BigInteger.valueOf(29)));
         assertThat(out).isZero();
+    }
+
+    /** The facts of a transfer, chain aside (the ethereum-etl reader reads an export of any EVM chain as it is told). */
+    private static String chainless(Transfer t) {
+        return t.from().value() + ">" + t.to().value() + " " + t.amount() + " " + t.kind().code() + " " + t.tx().value()
+                + " block " + t.block() + " at " + t.time();
+    }
+
+    @Test
+    void aContractCreationWithValueReadsTheSameFromAnEthereumEtlExport(Anvil.Node node, @TempDir Path dir) throws IOException {
+        // the scenario deploys the Swap contract with 100 ETH: live, a top-level create trace paying the new contract
+        EvmRpcSource src = source(node);
+        Transfer created = src.transfersOf(a("Swap"), src.range()).stream()
+                .filter(t -> t.kind() == TransferKind.NATIVE && t.to().equals(a("Swap"))
+                        && t.amount().equals(LaunderingScenario.ETH.multiply(BigInteger.valueOf(100))))
+                .findFirst().orElseThrow();
+        // the same transaction as ethereum-etl exports it: to_address empty, the contract in the receipt
+        Web3j w = Web3j.build(new HttpService(node.url()));
+        String row;
+        try {
+            var tx = w.ethGetTransactionByHash(created.tx().value()).send().getTransaction().orElseThrow();
+            var receipt = w.ethGetTransactionReceipt(tx.getHash()).send().getTransactionReceipt().orElseThrow();
+            var block = w.ethGetBlockByNumber(DefaultBlockParameter.valueOf(tx.getBlockNumber()), false).send().getBlock();
+            assertThat(tx.getTo()).isNull();
+            row = tx.getHash() + "," + tx.getBlockNumber() + "," + tx.getTransactionIndex() + "," + tx.getFrom() + ",,"
+                    + tx.getValue() + ",1," + receipt.getContractAddress() + "," + block.getTimestamp() + "\n";
+        } finally {
+            w.shutdown();
+        }
+        String header = "hash,block_number,transaction_index,from_address,to_address,value,receipt_status,receipt_contract_address,block_timestamp\n";
+        Files.writeString(dir.resolve("transactions.csv"), header + row);
+        Dataset d = new EtlCsvReader(AssetRegistry.bundled()).read(dir, Optional.of(EtlCsvReader.AssumedCoverage.FULL_EXPORT), List.of());
+        assertThat(d.graph().edgeCount()).isEqualTo(1);
+        assertThat(chainless(d.graph().transfer(0))).isEqualTo(chainless(created));
+        // an export without the receipt column cannot say where the value went: the row is skipped, not guessed
+        Files.writeString(dir.resolve("transactions.csv"), header.replace(",receipt_contract_address", "")
+                + row.replace("," + created.to().value(), ""));
+        assertThat(new EtlCsvReader(AssetRegistry.bundled()).read(dir, Optional.of(EtlCsvReader.AssumedCoverage.FULL_EXPORT),
+                List.of()).graph().edgeCount()).isZero();
     }
 
     @Test
