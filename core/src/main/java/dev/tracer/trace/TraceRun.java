@@ -492,6 +492,21 @@ final class TraceRun {
     }
 
     /**
+     * The next of address {@code a}'s transfers in chain order, after the first {@code i} it
+     * received and the first {@code o} it sent: {@code edge << 1 | 1} for an inflow,
+     * {@code edge << 1} for an outflow (an inflow first when both have the same order), or -1
+     * when both lists are exhausted. O(1); the caller advances its cursor.
+     */
+    private long nextInChainOrder(int a, int i, int o) {
+        int ei = i < inDeg(a) ? inAt(a, i) : -1;
+        int eo = o < outDeg(a) ? outAt(a, o) : -1;
+        if (ei >= 0 && (eo < 0 || ord(ei) <= ord(eo))) {
+            return (long) ei << 1 | 1;
+        }
+        return eo >= 0 ? (long) eo << 1 : -1;
+    }
+
+    /**
      * Replays the history of {@code st} that comes before the taint reaches it: for a seed, the
      * edges before the window (its holdings then count as stolen); for another address, every
      * edge before {@code untilOrd}. Leaves the cursors just past what was replayed.
@@ -501,19 +516,12 @@ final class TraceRun {
         int i = 0;
         int o = 0;
         while (true) {
-            int ei = i < inDeg(a) ? inAt(a, i) : -1;
-            int eo = o < outDeg(a) ? outAt(a, o) : -1;
-            int e;
-            boolean inflow;
-            if (ei >= 0 && (eo < 0 || ord(ei) <= ord(eo))) {
-                e = ei;
-                inflow = true;
-            } else if (eo >= 0) {
-                e = eo;
-                inflow = false;
-            } else {
+            long next = nextInChainOrder(a, i, o);
+            if (next < 0) {
                 break;
             }
+            int e = (int) (next >>> 1);
+            boolean inflow = (next & 1) != 0;
             if (isSeed ? !beforeWindow(e) : ord(e) >= untilOrd) {
                 break;
             }
@@ -600,23 +608,17 @@ final class TraceRun {
         int na = 0;
         int i = 0;
         int o = 0;
-        int nIn = inDeg(a);
-        int nOut = outDeg(a);
         while (true) {
-            int ei = i < nIn ? inAt(a, i) : -1;
-            int eo = o < nOut ? outAt(a, o) : -1;
-            int e;
-            boolean inflow;
-            if (ei >= 0 && (eo < 0 || ord(ei) <= ord(eo))) {
-                e = ei;
-                inflow = true;
-                i++;
-            } else if (eo >= 0) {
-                e = eo;
-                inflow = false;
-                o++;
-            } else {
+            long next = nextInChainOrder(a, i, o);
+            if (next < 0) {
                 break;
+            }
+            int e = (int) (next >>> 1);
+            boolean inflow = (next & 1) != 0;
+            if (inflow) {
+                i++;
+            } else {
+                o++;
             }
             if (ord(e) >= untilOrd) {
                 break;
@@ -685,20 +687,16 @@ final class TraceRun {
         int i = 0;
         int o = 0;
         while (true) {
-            int ei = i < inDeg(a) ? inAt(a, i) : -1;
-            int eo = o < outDeg(a) ? outAt(a, o) : -1;
-            int e;
-            boolean inflow;
-            if (ei >= 0 && (eo < 0 || ord(ei) <= ord(eo))) {
-                e = ei;
-                inflow = true;
-                i++;
-            } else if (eo >= 0) {
-                e = eo;
-                inflow = false;
-                o++;
-            } else {
+            long next = nextInChainOrder(a, i, o);
+            if (next < 0) {
                 break;
+            }
+            int e = (int) (next >>> 1);
+            boolean inflow = (next & 1) != 0;
+            if (inflow) {
+                i++;
+            } else {
+                o++;
             }
             if (!carriesValue(e)) {
                 continue;
