@@ -1,14 +1,11 @@
 package dev.tracer.report;
 
-import dev.tracer.model.TracerException;
 import dev.tracer.trace.TraceResult;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -46,20 +43,8 @@ public final class GraphMlWriter {
     public void write(TraceResult r, Writer out) {
         Objects.requireNonNull(r, "result");
         Objects.requireNonNull(out, "out");
-        try {
-            XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
-            try {
-                document(new ExportGraph(r), x);
-                x.flush();
-            } finally {
-                x.close();
-            }
-        } catch (XMLStreamException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw new UncheckedIOException("cannot write GraphML: " + io.getMessage(), io);
-            }
-            throw new TracerException("cannot write GraphML: " + e.getMessage(), e);
-        }
+        ExportGraph g = new ExportGraph(r);
+        XmlText.writeDocument("GraphML", out, x -> document(g, x));
     }
 
     private static void document(ExportGraph g, XMLStreamWriter x) throws XMLStreamException {

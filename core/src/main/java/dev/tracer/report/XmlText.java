@@ -1,5 +1,13 @@
 package dev.tracer.report;
 
+import dev.tracer.model.TracerException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
 /**
  * Makes arbitrary text safe to hand to an XML writer. The writer escapes markup ({@code <},
  * {@code &}, quotes), but XML 1.0 forbids some characters outright: the C0 controls other than
@@ -13,6 +21,35 @@ final class XmlText {
     static final char REPLACEMENT = '\uFFFD';
 
     private XmlText() {
+    }
+
+    /** Writes one XML document's content. */
+    @FunctionalInterface
+    interface Body {
+        void write(XMLStreamWriter x) throws XMLStreamException;
+    }
+
+    /**
+     * Streams a document written by {@code body} to {@code out} with the JDK's XML writer, flushed
+     * and not closed. A failure of {@code out} is an {@link UncheckedIOException}, a document
+     * the writer refuses a {@link TracerException}, both saying which
+     * {@code format} could not be written.
+     */
+    static void writeDocument(String format, Writer out, Body body) {
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
+            try {
+                body.write(x);
+                x.flush();
+            } finally {
+                x.close();
+            }
+        } catch (XMLStreamException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException("cannot write " + format + ": " + io.getMessage(), io);
+            }
+            throw new TracerException("cannot write " + format + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code s} with every character XML 1.0 forbids replaced by U+FFFD; tab, LF and CR are kept. */
