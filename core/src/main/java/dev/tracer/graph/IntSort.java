@@ -86,4 +86,88 @@ final class IntSort {
             System.arraycopy(src, 0, ids, 0, n);
         }
     }
+
+    /** An id's sort key. */
+    @FunctionalInterface
+    interface IdKey {
+        long key(int id);
+    }
+
+    /**
+     * The ids {@code 0..n-1} in the order of {@code order}, a total order that agrees with the
+     * unsigned order of {@code key} (a smaller key sorts first; equal keys are left to
+     * {@code order}). A primitive sort of longs that hold the key's top bits above the id does
+     * almost all the work, with no comparator calls; runs of ids whose top bits tie are then
+     * put in order by {@code order}, by insertion. With near-uniform keys (hashes, addresses)
+     * those runs are rare and short: O(n log n) primitive work, O(n) comparator calls expected.
+     * The primitive sort is {@link #sortNonNegative}.
+     */
+    static int[] byKey(int n, IdKey key, IdComparator order) {
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)); // enough for an id below n
+        long idMask = (1L << bits) - 1;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((key.key(i) >>> (bits + 1)) << bits) | i; // top bit clear: signed order is unsigned order
+        }
+        keys = sortNonNegative(keys);
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = (int) (keys[i] & idMask);
+        }
+        int i = 0;
+        while (i < n) {
+            int j = i + 1;
+            while (j < n && keys[j] >>> bits == keys[i] >>> bits) {
+                j++;
+            }
+            for (int k = i + 1; k < j; k++) {
+                int v = ids[k];
+                int p = k - 1;
+                while (p >= i && order.compare(ids[p], v) > 0) {
+                    ids[p + 1] = ids[p];
+                    p--;
+                }
+                ids[p + 1] = v;
+            }
+            i = j;
+        }
+        return ids;
+    }
+
+    /**
+     * {@code keys} (all non-negative) in ascending order, in {@code keys} or a new array. A
+     * large array is first distributed by its top bits (one counting pass and one scatter, an
+     * MSD radix step), then each bucket, small enough for the cache, is sorted by
+     * {@link java.util.Arrays#sort(long[], int, int)}: for keys spread like hashes about half
+     * the time of one quicksort over the whole array, and correct for any spread (a crowded
+     * bucket only sorts slower). O(n log n).
+     */
+    static long[] sortNonNegative(long[] keys) {
+        int n = keys.length;
+        if (n < RADIX_FROM) {
+            java.util.Arrays.sort(keys);
+            return keys;
+        }
+        int bits = Math.min(16, 31 - Integer.numberOfLeadingZeros(n) - 6); // about 64 or more keys a bucket
+        int shift = 63 - bits;
+        int[] start = new int[(1 << bits) + 1];
+        for (long k : keys) {
+            start[(int) (k >>> shift) + 1]++;
+        }
+        for (int b = 0; b < 1 << bits; b++) {
+            start[b + 1] += start[b];
+        }
+        int[] next = java.util.Arrays.copyOf(start, 1 << bits);
+        long[] out = new long[n];
+        for (long k : keys) {
+            out[next[(int) (k >>> shift)]++] = k;
+        }
+        for (int b = 0; b < 1 << bits; b++) {
+            java.util.Arrays.sort(out, start[b], start[b + 1]);
+        }
+        return out;
+    }
+
+    /** Arrays below this size are sorted in one piece. */
+    static final int RADIX_FROM = 1 << 15;
 }

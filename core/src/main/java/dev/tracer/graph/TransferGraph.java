@@ -139,14 +139,18 @@ public final class TransferGraph {
         }
 
         // vertices, in (chain name, canonical text) order
-        int[] vOrder = identity(nv);
-        IntSort.sort(vOrder, (x, y) -> b.compareVertices(x, y, chainMap));
+        int[] vOrder;
+        if (b.chains.size() == 1 && b.vObjects.isEmpty()) {
+            // one chain, all packed: the order is that of the words, led by the first
+            vOrder = IntSort.byKey(nv, v -> b.vWords[3 * v], (x, y) -> b.compareVertices(x, y, chainMap));
+        } else {
+            vOrder = identity(nv);
+            IntSort.sort(vOrder, (x, y) -> b.compareVertices(x, y, chainMap));
+        }
         int[] vRank = new int[nv];
         for (int i = 0; i < nv; i++) {
             vRank[vOrder[i]] = i;
         }
-        Builder.Txs txGroups = grouping.join();
-        int nt = txGroups.count();
         addressCount = nv;
         chainOf = chains.length > 1 ? new byte[nv] : null;
         evmWords = new long[3 * nv];
@@ -172,6 +176,11 @@ public final class TransferGraph {
             }
         }
 
+        Builder.Txs txGroups = grouping.join();
+        int nt = txGroups.count();
+        // the transaction table is written on the second thread while this one orders the rows
+        Parallel<ByteBuffer> table = new Parallel<>(txGroups::table, m >= b.parallelRows);
+
         // rows, in chain order: block, the transaction's index in its block, hash, position; stable
         // (transactions are numbered in hash order)
         int[] rOrder = identity(m);
@@ -193,26 +202,19 @@ public final class TransferGraph {
         });
 
         txCount = nt;
-        txs = ByteBuffer.allocateDirect(Math.max(1, TX_STRIDE * nt));
         txEvm = new boolean[chains.length];
         for (int i = 0; i < chains.length; i++) {
             txEvm[i] = chains[i].isEvm();
-        }
-        int[] firstRow = txGroups.firstRow();
-        for (int t = 0; t < nt; t++) {
-            int at = TX_STRIDE * t;
-            for (int k = 0; k < 4; k++) {
-                txs.putLong(at + 8 * k, b.rHash[4 * firstRow[t] + k]);
-            }
-            txs.putInt(at + 32, txIndex[t]);
         }
         // each transaction's first transfer and chain, set in the fill below, then written in tx order
         int[] firstEdge = new int[nt];
         Arrays.fill(firstEdge, -1);
         byte[] txChain = new byte[nt];
 
-        src = new int[m];
-        dst = new int[m];
+        // the endpoints and their adjacency are filled on the second thread meanwhile
+        int[] rowOrder = rOrder;
+        Parallel<Endpoints> endpoints = new Parallel<>(() -> Endpoints.of(rowOrder, b.rSrc, b.rDst, vRank, nv),
+                m >= b.parallelRows);
         packed = new int[m];
         tx = new int[m];
         position = new int[m];
@@ -236,8 +238,6 @@ public final class TransferGraph {
         LongList times = new LongList();
         for (int e = 0; e < m; e++) {
             int r = rOrder[e];
-            src[e] = vRank[b.rSrc[r]];
-            dst[e] = vRank[b.rDst[r]];
             int txId = rTx[r];
             tx[e] = txId;
             if (firstEdge[txId] < 0) {
@@ -268,12 +268,14 @@ public final class TransferGraph {
                 numbers.add(block);
                 times.add(time);
             } else if (times.last() != time) {
-                txs.put(TX_STRIDE * txId + 40, txChain[txId]);
+                table.join(); // neither left running
+                endpoints.join();
                 throw new InvalidInputException("block " + block + " has two times ("
                         + Instant.ofEpochSecond(times.last()) + " and " + Instant.ofEpochSecond(time) + ") in transaction "
-                        + txHash(txId));
+                        + b.rowHashText(r));
             }
         }
+        txs = table.join();
         for (int t = 0; t < nt; t++) {
             txs.putInt(TX_STRIDE * t + 36, firstEdge[t]);
             txs.put(TX_STRIDE * t + 40, txChain[t]);
@@ -281,16 +283,34 @@ public final class TransferGraph {
         blockFirstEdge = firsts.toArray();
         blockNumber = numbers.toArray();
         blockTime = times.toArray();
-        outStart = new int[addressCount + 1];
-        inStart = new int[addressCount + 1];
-        outEdges = new int[m];
-        inEdges = new int[m];
-        Parallel<Void> out = new Parallel<>(() -> {
+        Endpoints ends = endpoints.join();
+        src = ends.src();
+        dst = ends.dst();
+        outStart = ends.outStart();
+        outEdges = ends.outEdges();
+        inStart = ends.inStart();
+        inEdges = ends.inEdges();
+    }
+
+    /** Each edge's endpoints (vertex ids, edges in chain order) and the two adjacency indexes over them. */
+    private record Endpoints(int[] src, int[] dst, int[] outStart, int[] outEdges, int[] inStart, int[] inEdges) {
+        static Endpoints of(int[] rowOrder, int[] rowSrc, int[] rowDst, int[] vertexRank, int vertices) {
+            int m = rowOrder.length;
+            int[] src = new int[m];
+            int[] dst = new int[m];
+            for (int e = 0; e < m; e++) {
+                int r = rowOrder[e];
+                src[e] = vertexRank[rowSrc[r]];
+                dst[e] = vertexRank[rowDst[r]];
+            }
+            int[] outStart = new int[vertices + 1];
+            int[] outEdges = new int[m];
+            int[] inStart = new int[vertices + 1];
+            int[] inEdges = new int[m];
             csr(src, outStart, outEdges);
-            return null;
-        }, m >= b.parallelRows);
-        csr(dst, inStart, inEdges);
-        out.join();
+            csr(dst, inStart, inEdges);
+            return new Endpoints(src, dst, outStart, outEdges, inStart, inEdges);
+        }
     }
 
     /** Graphs with at least this many transfers build their independent parts on two threads. */
@@ -1048,19 +1068,37 @@ public final class TransferGraph {
 
         /**
          * The transactions of the rows, numbered in hash order: {@code ofRow[r]} is row
-         * {@code r}'s, {@code firstRow[t]} a row holding transaction {@code t}'s hash,
-         * {@code index[t]} the largest index in its block that its rows know (-1 for none).
+         * {@code r}'s, {@code index[t]} the largest index in its block that transaction
+         * {@code t}'s rows know (-1 for none), and {@code table} the graph's off-heap transaction
+         * table's words: each hash as four longs, {@code hashes[4t..4t+3]}.
          */
-        record Txs(int count, int[] ofRow, int[] firstRow, int[] index) {
+        record Txs(int count, int[] ofRow, int[] index, long[] hashes) {
+            /**
+             * The graph's off-heap transaction table with each hash and index written, in
+             * transaction order (sequential writes; the build writes the rest).
+             */
+            ByteBuffer table() {
+                ByteBuffer table = ByteBuffer.allocateDirect(Math.max(1, TX_STRIDE * count));
+                for (int k = 0; k < count; k++) {
+                    int at = TX_STRIDE * k;
+                    table.putLong(at, hashes[4 * k]);
+                    table.putLong(at + 8, hashes[4 * k + 1]);
+                    table.putLong(at + 16, hashes[4 * k + 2]);
+                    table.putLong(at + 24, hashes[4 * k + 3]);
+                    table.putInt(at + 32, index[k]);
+                }
+                return table;
+            }
         }
 
         /**
          * Groups the rows into transactions: sorts the rows by (hash, row), numbers the distinct
          * hashes in that order, takes each transaction's index in its block as the largest its
-         * rows know, and resolves counted positions ({@link EvmRow}'s families) by walking each
-         * transaction's rows in the order they were added. Hashes are near-uniform, so a primitive
-         * sort of (first 32 bits of the hash, row) does almost all the work; runs that share those
-         * 32 bits are then put in order by the whole hash. O(E log E).
+         * rows know, resolves counted positions ({@link EvmRow}'s families) by walking each
+         * transaction's rows in the order they were added.
+         * Hashes are near-uniform, so a primitive sort of their first bits does almost all the
+         * work ({@link IntSort#byKey}); each hash is read once, when its transaction starts, and
+         * copied then, in transaction order. O(E log E).
          */
         Txs transactions() {
             int n = rows;
@@ -1069,59 +1107,46 @@ public final class TransferGraph {
                 oneForm = rPrefixed[i] == rPrefixed[0];
             }
             int[] order;
-            long[] keys = null;
-            if (!oneForm) {
+            if (oneForm) {
+                order = IntSort.byKey(n, r -> rHash[4 * r], this::compareRowHashThenRow);
+            } else {
                 order = identity(n);
                 IntSort.sort(order, this::compareRowHashes);
-            } else {
-                keys = new long[n];
-                for (int i = 0; i < n; i++) {
-                    keys[i] = ((rHash[4 * i] >>> 32) << 31) | i;
-                }
-                Arrays.sort(keys);
-                order = new int[n];
-                for (int i = 0; i < n; i++) {
-                    order[i] = (int) (keys[i] & 0x7FFF_FFFFL);
-                }
-                int i = 0;
-                while (i < n) {
-                    int j = i + 1;
-                    while (j < n && keys[j] >>> 31 == keys[i] >>> 31) {
-                        j++;
-                    }
-                    for (int k = i + 1; k < j; k++) {
-                        int v = order[k];
-                        int p = k - 1;
-                        while (p >= i && compareRowHashThenRow(order[p], v) > 0) {
-                            order[p + 1] = order[p];
-                            p--;
-                        }
-                        order[p + 1] = v;
-                    }
-                    i = j;
-                }
             }
             int[] ofRow = new int[n];
-            IntList firstRow = new IntList();
-            IntList index = new IntList();
+            long[] hashes = new long[4 * n];
+            int[] index = new int[n];
             int[] count = new int[FAMILIES];
             int t = -1;
+            long h0 = 0;
+            long h1 = 0;
+            long h2 = 0;
+            long h3 = 0;
+            boolean prefixed = false;
             for (int i = 0; i < n; i++) {
                 int r = order[i];
-                // rows of one transaction share the 32-bit prefix: only then are whole hashes compared
-                boolean same = i > 0 && (keys == null || keys[i] >>> 31 == keys[i - 1] >>> 31)
-                        && compareRowHashes(order[i - 1], r) == 0;
+                int at = 4 * r;
+                boolean same = t >= 0 && rHash[at] == h0 && rHash[at + 1] == h1 && rHash[at + 2] == h2
+                        && rHash[at + 3] == h3 && rPrefixed[r] == prefixed;
                 if (!same) {
                     t++;
-                    firstRow.add(r);
-                    index.add(-1);
+                    h0 = rHash[at];
+                    h1 = rHash[at + 1];
+                    h2 = rHash[at + 2];
+                    h3 = rHash[at + 3];
+                    prefixed = rPrefixed[r];
+                    hashes[4 * t] = h0;
+                    hashes[4 * t + 1] = h1;
+                    hashes[4 * t + 2] = h2;
+                    hashes[4 * t + 3] = h3;
+                    index[t] = -1;
                     if (anyFamily) {
                         Arrays.fill(count, 0);
                     }
                 }
                 ofRow[r] = t;
-                if (rTxIndex[r] > index.a[t]) {
-                    index.a[t] = rTxIndex[r];
+                if (rTxIndex[r] > index[t]) {
+                    index[t] = rTxIndex[r];
                 }
                 int fam = rFamily[r];
                 if (fam != 0) {
@@ -1131,7 +1156,8 @@ public final class TransferGraph {
                     }
                 }
             }
-            return new Txs(t + 1, ofRow, firstRow.toArray(), index.toArray());
+            int nt = t + 1;
+            return new Txs(nt, ofRow, Arrays.copyOf(index, nt), hashes);
         }
 
         private String rowHashText(int r) {

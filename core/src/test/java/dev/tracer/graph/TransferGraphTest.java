@@ -90,6 +90,52 @@ class TransferGraphTest {
         }
     }
 
+    /**
+     * Above the size where the build sorts by radix buckets ({@link IntSort#RADIX_FROM}) and on
+     * two threads: random hashes and addresses over the whole 160/256-bit range.
+     */
+    @Test
+    void aLargeRandomGraphKeepsChainOrderAddressOrderAndTransactions() {
+        Random rnd = new Random(20_26_11_24L);
+        Address[] pool = new Address[45_000];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = Address.parse(ETH_CHAIN, "0x" + String.format("%040x", new BigInteger(160, rnd)));
+        }
+        List<Transfer> ts = new ArrayList<>();
+        int txs = 0;
+        while (ts.size() < 60_000) {
+            TxHash h = TxHash.parse(ETH_CHAIN, "0x" + String.format("%064x", new BigInteger(256, rnd)));
+            long block = 1_000 + rnd.nextInt(5_000);
+            int txIndex = rnd.nextInt(200);
+            int rows = 1 + rnd.nextInt(3);
+            for (int p = 0; p < rows; p++) {
+                ts.add(new Transfer(ETH_CHAIN, h, txIndex, p, pool[rnd.nextInt(pool.length)], pool[rnd.nextInt(pool.length)],
+                        p == 0 ? ETH : STETH, BigInteger.valueOf(rnd.nextInt(1_000_000)), block,
+                        Instant.ofEpochSecond(1_700_000_000L + block * 12), p == 0 ? TransferKind.NATIVE : TransferKind.TOKEN));
+            }
+            txs++;
+        }
+        Collections.shuffle(ts, rnd);
+        TransferGraph serial = TransferGraph.builder().parallelFrom(Integer.MAX_VALUE).addAll(ts).build();
+        TransferGraph parallel = TransferGraph.builder().parallelFrom(0).addAll(ts).build();
+        List<Transfer> expected = new ArrayList<>(ts);
+        expected.sort(Transfer.CHAIN_ORDER);
+        for (TransferGraph g : List.of(serial, parallel)) {
+            assertThat(all(g)).containsExactlyElementsOf(expected);
+            assertThat(g.txCount()).isEqualTo(txs);
+            for (int a = 1; a < g.addressCount(); a++) {
+                assertThat(g.address(a - 1).value()).isLessThan(g.address(a).value());
+            }
+            for (int e = 0; e < g.edgeCount(); e += 97) {
+                int[] of = g.edgesOf(g.tx(e));
+                assertThat(of).contains(e);
+                for (int f : of) {
+                    assertThat(g.tx(f)).isEqualTo(g.tx(e));
+                }
+            }
+        }
+    }
+
     @Test
     void buildingOnTwoThreadsGivesTheSameGraph() {
         List<Transfer> ts = sample();
