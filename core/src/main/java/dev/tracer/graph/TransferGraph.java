@@ -179,7 +179,7 @@ public final class TransferGraph {
         Builder.Txs txGroups = grouping.join();
         int nt = txGroups.count();
         // the transaction table is written on the second thread while this one orders the rows
-        Parallel<ByteBuffer> table = new Parallel<>(txGroups::table, m >= b.parallelRows);
+        Parallel<ByteBuffer> table = new Parallel<>(() -> b.txTable(txGroups), m >= b.parallelRows);
 
         // rows, in chain order: block, the transaction's index in its block, hash, position; stable
         // (transactions are numbered in hash order)
@@ -1069,26 +1069,28 @@ public final class TransferGraph {
         /**
          * The transactions of the rows, numbered in hash order: {@code ofRow[r]} is row
          * {@code r}'s, {@code index[t]} the largest index in its block that transaction
-         * {@code t}'s rows know (-1 for none), and {@code table} the graph's off-heap transaction
-         * table's words: each hash as four longs, {@code hashes[4t..4t+3]}.
+         * {@code t}'s rows know (-1 for none), {@code firstRow[t]} a row holding its hash.
          */
-        record Txs(int count, int[] ofRow, int[] index, long[] hashes) {
-            /**
-             * The graph's off-heap transaction table with each hash and index written, in
-             * transaction order (sequential writes; the build writes the rest).
-             */
-            ByteBuffer table() {
-                ByteBuffer table = ByteBuffer.allocateDirect(Math.max(1, TX_STRIDE * count));
-                for (int k = 0; k < count; k++) {
-                    int at = TX_STRIDE * k;
-                    table.putLong(at, hashes[4 * k]);
-                    table.putLong(at + 8, hashes[4 * k + 1]);
-                    table.putLong(at + 16, hashes[4 * k + 2]);
-                    table.putLong(at + 24, hashes[4 * k + 3]);
-                    table.putInt(at + 32, index[k]);
-                }
-                return table;
+        record Txs(int count, int[] ofRow, int[] index, int[] firstRow) {
+        }
+
+        /**
+         * The graph's off-heap transaction table with each hash and index written, in
+         * transaction order (the build writes the rest). O(transactions), one random read of a
+         * row's hash each: the build runs it on its second thread.
+         */
+        ByteBuffer txTable(Txs t) {
+            ByteBuffer table = ByteBuffer.allocateDirect(Math.max(1, TX_STRIDE * t.count()));
+            for (int k = 0; k < t.count(); k++) {
+                int at = TX_STRIDE * k;
+                int h = 4 * t.firstRow()[k];
+                table.putLong(at, rHash[h]);
+                table.putLong(at + 8, rHash[h + 1]);
+                table.putLong(at + 16, rHash[h + 2]);
+                table.putLong(at + 24, rHash[h + 3]);
+                table.putInt(at + 32, t.index()[k]);
             }
+            return table;
         }
 
         /**
@@ -1097,8 +1099,7 @@ public final class TransferGraph {
          * rows know, resolves counted positions ({@link EvmRow}'s families) by walking each
          * transaction's rows in the order they were added.
          * Hashes are near-uniform, so a primitive sort of their first bits does almost all the
-         * work ({@link IntSort#byKey}); each hash is read once, when its transaction starts, and
-         * copied then, in transaction order. O(E log E).
+         * work ({@link IntSort#byKey}). O(E log E).
          */
         Txs transactions() {
             int n = rows;
@@ -1114,8 +1115,8 @@ public final class TransferGraph {
                 IntSort.sort(order, this::compareRowHashes);
             }
             int[] ofRow = new int[n];
-            long[] hashes = new long[4 * n];
-            int[] index = new int[n];
+            IntList firstRow = new IntList();
+            IntList index = new IntList();
             int[] count = new int[FAMILIES];
             int t = -1;
             long h0 = 0;
@@ -1135,18 +1136,15 @@ public final class TransferGraph {
                     h2 = rHash[at + 2];
                     h3 = rHash[at + 3];
                     prefixed = rPrefixed[r];
-                    hashes[4 * t] = h0;
-                    hashes[4 * t + 1] = h1;
-                    hashes[4 * t + 2] = h2;
-                    hashes[4 * t + 3] = h3;
-                    index[t] = -1;
+                    firstRow.add(r);
+                    index.add(-1);
                     if (anyFamily) {
                         Arrays.fill(count, 0);
                     }
                 }
                 ofRow[r] = t;
-                if (rTxIndex[r] > index[t]) {
-                    index[t] = rTxIndex[r];
+                if (rTxIndex[r] > index.a[t]) {
+                    index.a[t] = rTxIndex[r];
                 }
                 int fam = rFamily[r];
                 if (fam != 0) {
@@ -1156,8 +1154,7 @@ public final class TransferGraph {
                     }
                 }
             }
-            int nt = t + 1;
-            return new Txs(nt, ofRow, Arrays.copyOf(index, nt), hashes);
+            return new Txs(t + 1, ofRow, index.toArray(), firstRow.toArray());
         }
 
         private String rowHashText(int r) {
