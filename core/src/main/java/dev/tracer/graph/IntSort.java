@@ -35,15 +35,7 @@ final class IntSort {
             }
             if (i - start < minRun && i < n) {
                 int end = Math.min(n, start + minRun);
-                for (int k = i; k < end; k++) {
-                    int v = ids[k];
-                    int j = k - 1;
-                    while (j >= start && c.compare(ids[j], v) > 0) {
-                        ids[j + 1] = ids[j];
-                        j--;
-                    }
-                    ids[j + 1] = v;
-                }
+                insert(ids, start, i, end, c);
                 i = end;
             }
             if (runs == starts.length) {
@@ -120,15 +112,7 @@ final class IntSort {
             while (j < n && keys[j] >>> bits == keys[i] >>> bits) {
                 j++;
             }
-            for (int k = i + 1; k < j; k++) {
-                int v = ids[k];
-                int p = k - 1;
-                while (p >= i && order.compare(ids[p], v) > 0) {
-                    ids[p + 1] = ids[p];
-                    p--;
-                }
-                ids[p + 1] = v;
-            }
+            insert(ids, i, i + 1, j, order);
             i = j;
         }
         return ids;
@@ -170,4 +154,17 @@ final class IntSort {
 
     /** Arrays below this size are sorted in one piece. */
     static final int RADIX_FROM = 1 << 15;
+
+    /** Insertion sort: {@code ids[from, sorted)} is in order; inserts {@code ids[sorted, to)} into it, stably. */
+    private static void insert(int[] ids, int from, int sorted, int to, IdComparator c) {
+        for (int k = sorted; k < to; k++) {
+            int v = ids[k];
+            int j = k - 1;
+            while (j >= from && c.compare(ids[j], v) > 0) {
+                ids[j + 1] = ids[j];
+                j--;
+            }
+            ids[j + 1] = v;
+        }
+    }
 }
