@@ -492,18 +492,38 @@ final class TraceRun {
     }
 
     /**
-     * The next of address {@code a}'s transfers in chain order, after the first {@code i} it
-     * received and the first {@code o} it sent: {@code edge << 1 | 1} for an inflow,
-     * {@code edge << 1} for an outflow (an inflow first when both have the same order), or -1
-     * when both lists are exhausted. O(1); the caller advances its cursor.
+     * A walk over address {@code a}'s inflows and outflows merged in chain order (an inflow
+     * first when both have the same order): {@link #peek} looks at the next transfer,
+     * {@link #take} moves past it; {@code in} and {@code out} count the inflows and outflows
+     * taken. O(1) a step.
      */
-    private long nextInChainOrder(int a, int i, int o) {
-        int ei = i < inDeg(a) ? inAt(a, i) : -1;
-        int eo = o < outDeg(a) ? outAt(a, o) : -1;
-        if (ei >= 0 && (eo < 0 || ord(ei) <= ord(eo))) {
-            return (long) ei << 1 | 1;
+    private final class ChainCursor {
+        private final int a;
+        private int in;
+        private int out;
+        private int edge;
+        private boolean inflow;
+
+        ChainCursor(int a) {
+            this.a = a;
         }
-        return eo >= 0 ? (long) eo << 1 : -1;
+
+        /** Sets {@link #edge} and {@link #inflow} to the next transfer; false when none is left. */
+        boolean peek() {
+            int ei = in < inDeg(a) ? inAt(a, in) : -1;
+            int eo = out < outDeg(a) ? outAt(a, out) : -1;
+            inflow = ei >= 0 && (eo < 0 || ord(ei) <= ord(eo));
+            edge = inflow ? ei : eo;
+            return edge >= 0;
+        }
+
+        void take() {
+            if (inflow) {
+                in++;
+            } else {
+                out++;
+            }
+        }
     }
 
     /**
@@ -512,24 +532,14 @@ final class TraceRun {
      * edge before {@code untilOrd}. Leaves the cursors just past what was replayed.
      */
     private void replayHistory(NodeState st, int untilOrd, boolean isSeed) {
-        int a = st.id;
-        int i = 0;
-        int o = 0;
-        while (true) {
-            long next = nextInChainOrder(a, i, o);
-            if (next < 0) {
-                break;
-            }
-            int e = (int) (next >>> 1);
-            boolean inflow = (next & 1) != 0;
+        ChainCursor c = new ChainCursor(st.id);
+        while (c.peek()) {
+            int e = c.edge;
+            boolean inflow = c.inflow;
             if (isSeed ? !beforeWindow(e) : ord(e) >= untilOrd) {
                 break;
             }
-            if (inflow) {
-                i++;
-            } else {
-                o++;
-            }
+            c.take();
             if (!carriesValue(e)) {
                 continue;
             }
@@ -562,8 +572,8 @@ final class TraceRun {
                 }
             }
         }
-        st.inCur = i;
-        st.outCur = o;
+        st.inCur = c.in;
+        st.outCur = c.out;
     }
 
     /**
@@ -606,20 +616,11 @@ final class TraceRun {
         int[] assets = new int[2];
         BigInteger[] bal = new BigInteger[2];
         int na = 0;
-        int i = 0;
-        int o = 0;
-        while (true) {
-            long next = nextInChainOrder(a, i, o);
-            if (next < 0) {
-                break;
-            }
-            int e = (int) (next >>> 1);
-            boolean inflow = (next & 1) != 0;
-            if (inflow) {
-                i++;
-            } else {
-                o++;
-            }
+        ChainCursor c = new ChainCursor(a);
+        while (c.peek()) {
+            int e = c.edge;
+            boolean inflow = c.inflow;
+            c.take();
             if (ord(e) >= untilOrd) {
                 break;
             }
@@ -684,20 +685,11 @@ final class TraceRun {
         // about REPLAY_CHECKPOINTS checkpoints, at least REPLAY_STEP transfers apart
         int step = Math.max(REPLAY_STEP, n / REPLAY_CHECKPOINTS);
         int size = 0;
-        int i = 0;
-        int o = 0;
-        while (true) {
-            long next = nextInChainOrder(a, i, o);
-            if (next < 0) {
-                break;
-            }
-            int e = (int) (next >>> 1);
-            boolean inflow = (next & 1) != 0;
-            if (inflow) {
-                i++;
-            } else {
-                o++;
-            }
+        ChainCursor c = new ChainCursor(a);
+        while (c.peek()) {
+            int e = c.edge;
+            boolean inflow = c.inflow;
+            c.take();
             if (!carriesValue(e)) {
                 continue;
             }
