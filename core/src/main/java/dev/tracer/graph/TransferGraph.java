@@ -54,10 +54,16 @@ public final class TransferGraph {
     private static final int BIG = 127;
     private static final TransferKind[] KINDS = TransferKind.values();
     private static final BigInteger[] TEN_POW = new BigInteger[78];
+    /** 10^0 … 10^18: the powers of ten a long holds. */
+    private static final long[] LONG_POW = new long[19];
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     static {
+        LONG_POW[0] = 1;
+        for (int i = 1; i < LONG_POW.length; i++) {
+            LONG_POW[i] = 10 * LONG_POW[i - 1];
+        }
         for (int i = 0; i < TEN_POW.length; i++) {
             TEN_POW[i] = BigInteger.TEN.pow(i);
         }
@@ -516,8 +522,15 @@ public final class TransferGraph {
             BigInteger m = unsigned(wideHigh[i]).shiftLeft(64).add(lo);
             return wideExp[i] == 0 ? m : m.multiply(TEN_POW[wideExp[i]]);
         }
-        BigInteger m = BigInteger.valueOf(mantissa[e]);
-        return x == 0 ? m : m.multiply(TEN_POW[x]);
+        long m = mantissa[e];
+        if (x == 0) {
+            return BigInteger.valueOf(m);
+        }
+        // most amounts (up to about 9.2 ETH in wei) fit a long once scaled: no big multiply
+        if (x < LONG_POW.length && m >= 0 && m <= Long.MAX_VALUE / LONG_POW[x]) {
+            return BigInteger.valueOf(m * LONG_POW[x]);
+        }
+        return BigInteger.valueOf(m).multiply(TEN_POW[x]);
     }
 
     private static BigInteger unsigned(long v) {

@@ -47,7 +47,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Instances are immutable and thread-safe; each {@link #trace} call has its own state. Its
  * per-address working arrays are sized to the graph once and reused by later traces (cleared
- * where the trace wrote), so a trace's cost depends on the part of the graph it reaches.
+ * where the trace wrote), so a trace's cost depends on the part of the graph it reaches. The
+ * address, transaction and transfer values that results hold are made from the graph once and
+ * kept with those arrays for later traces (at most {@link TraceScratch#VALUES} of each kind), so
+ * a session's traces through the same hubs share them.
  */
 public final class Tracer {
     private static final Logger LOG = LoggerFactory.getLogger(Tracer.class);
@@ -65,9 +68,11 @@ public final class Tracer {
     /** Summaries of hubs, made by the first trace that needs them (they depend on nothing a trace changes). */
     private final HubMemo memo = new HubMemo();
     private final int hubDegree;
+    private final int valueLimit;
 
     private Tracer(Builder b) {
         this.hubDegree = b.hubDegree;
+        this.valueLimit = b.valueLimit;
         this.swaps = b.swaps;
         this.data = b.data;
         this.labels = b.labels;
@@ -140,7 +145,7 @@ public final class Tracer {
     private TraceScratch scratch(int addresses, int transactions) {
         TraceScratch s = scratchPool.poll();
         return s != null && s.capacity() == addresses && s.txCapacity() == transactions ? s
-                : new TraceScratch(addresses, transactions);
+                : new TraceScratch(addresses, transactions, valueLimit);
     }
 
     /** Builder for {@link Tracer}. */
@@ -153,6 +158,7 @@ public final class Tracer {
         private SwapRule swaps;
         private final java.util.Set<Address> dust = new java.util.HashSet<>();
         private int hubDegree = HubMemo.MIN_DEGREE;
+        private int valueLimit = TraceScratch.VALUES;
 
         private Builder() {
         }
@@ -160,6 +166,15 @@ public final class Tracer {
         /** Addresses with at least this many transfers have their summaries memoised (tests set 0 or a huge value). */
         Builder hubDegree(int degree) {
             this.hubDegree = degree;
+            return this;
+        }
+
+        /** Most address, transaction and transfer values kept from trace to trace, of each kind (tests set small ones). */
+        Builder valueLimit(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("value limit must be at least 1, got " + limit);
+            }
+            this.valueLimit = limit;
             return this;
         }
 

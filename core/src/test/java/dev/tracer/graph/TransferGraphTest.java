@@ -255,6 +255,11 @@ class TransferGraphTest {
             new BigInteger("123456789012345678901234567890"), // > 2^63, trailing zero but mantissa still too big
             new BigInteger("92233720368547758070"),          // (2^63-1)*10: mantissa exactly Long.MAX_VALUE
             new BigInteger("92233720368547758080"),          // 2^63*10: mantissa one past a long
+            new BigInteger("9223372036854775800"),           // a scaled long just under Long.MAX_VALUE (long fast path)
+            new BigInteger("9223372036854775810"),           // just over it: mantissa fits, the scaled value does not
+            BigInteger.TEN.pow(18),                          // 1 ETH: the largest power of ten in a long
+            BigInteger.valueOf(9).multiply(BigInteger.TEN.pow(18)),
+            BigInteger.TEN.pow(19),                          // exponent beyond a long's powers
             BigInteger.TEN.pow(77),
             BigInteger.TEN.pow(78),                         // exponent beyond 77
             BigInteger.valueOf(7).multiply(BigInteger.TEN.pow(90)),
