@@ -412,6 +412,8 @@ public final class Benchmark {
                     (double) visitedTotal[csr + hi] / starts.size(), "edges"));
             rows.add(info(TRACE, "baseline: JGraphT walk " + HOPS[hi] + " hops: edges visited/s",
                     Samples.of(rate[csr + HOPS.length + hi]).median(), "edges/s"));
+            rows.add(info(TRACE, "baseline: JGraphT walk " + HOPS[hi] + " hops: edges visited per walk",
+                    (double) visitedTotal[csr + HOPS.length + hi] / starts.size(), "edges"));
         }
     }
 

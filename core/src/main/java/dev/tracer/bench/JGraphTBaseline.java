@@ -118,9 +118,11 @@ public final class JGraphTBaseline {
 
     /**
      * The walk of {@link CsrWalk} over the object graph: breadth-first from {@code start}, each
-     * address expanded once over its sent transfers after its arrival (every sent transfer is
-     * looked at, since JGraphT keeps no order), stopping at {@code stops}, at {@code maxHops}
-     * and after {@code fanOutCap} new receivers per sender. Returns the edges looked at.
+     * address expanded once over its sent transfers after its arrival, stopping at {@code stops},
+     * at {@code maxHops} and after {@code fanOutCap} new receivers per sender. JGraphT keeps no
+     * order, so every sent transfer is looked at to find those after the arrival; only those are
+     * counted, as {@link CsrWalk} counts them (which finds them by binary search), so both walks
+     * report edges visited in the same unit. Returns the edges visited.
      */
     public static long walk(Graph<String, TransferEdge> g, String start, Set<String> stops, int maxHops, int fanOutCap) {
         Map<String, TransferEdge> arrival = new HashMap<>();
@@ -136,8 +138,11 @@ public final class JGraphTBaseline {
             int h = hops.get(a) + 1;
             int passed = 0;
             for (TransferEdge e : g.outgoingEdgesOf(a)) {
+                if (!e.after(in)) {
+                    continue;
+                }
                 visited++;
-                if (!e.after(in) || e.amount.signum() == 0) {
+                if (e.amount.signum() == 0) {
                     continue;
                 }
                 String r = g.getEdgeTarget(e);

@@ -130,6 +130,45 @@ class BenchDataTest {
         assertThat(reused.walk(ia)).isEqualTo(reused.walk(ia));
     }
 
+    @Test
+    void jgraphtWalkVisitsWhatTheCsrWalkVisits() throws IOException {
+        // native transfers only, written in chain order: JGraphT keeps them in that order too, so
+        // both walks meet receivers in the same order and must count the same edges
+        Random rnd = new Random(19);
+        StringBuilder csv = new StringBuilder("hash,block_number,transaction_index,from_address,to_address,value,"
+                + "receipt_status,block_timestamp\n");
+        for (int i = 0; i < 600; i++) {
+            long block = 100 + i / 3;
+            csv.append(String.format("0x%064x,%d,%d,0x%040x,0x%040x,%d,1,%d%n", i + 1, block, i % 3, 1 + rnd.nextInt(60),
+                    1 + rnd.nextInt(60), rnd.nextInt(5) == 0 ? 0 : 1 + rnd.nextInt(1000), 1_600_000_000L + 12 * block));
+        }
+        Files.writeString(tmp.resolve("transactions.csv"), csv);
+        Files.writeString(tmp.resolve("dataset.json"), "{\"format\": \"tracer-dataset/1\", \"chain\": \"ethereum\", "
+                + "\"chain_id\": 1, \"blocks\": {\"first\": 100, \"last\": 299}, \"coverage\": {\"every_address\": true, "
+                + "\"complete_outflows\": [], \"complete_inflows\": []}, \"description\": \"walk test\"}\n");
+        TransferGraph g = new EtlCsvReader(AssetRegistry.bundled()).read(tmp).graph();
+        org.jgrapht.Graph<String, JGraphTBaseline.TransferEdge> object = JGraphTBaseline.load(tmp);
+        boolean[] stop = new boolean[g.addressCount()];
+        java.util.Set<String> stops = new java.util.HashSet<>();
+        for (int a = 0; a < g.addressCount(); a += 7) {
+            stop[a] = true;
+            stops.add(g.address(a).value());
+        }
+        long total = 0;
+        for (int hops : new int[] {1, 2, 4, 6}) {
+            for (int cap : new int[] {1, 3, 1000}) {
+                CsrWalk csr = new CsrWalk(g, stop, hops, cap);
+                for (int a = 0; a < g.addressCount(); a++) {
+                    long n = csr.walk(a);
+                    assertThat(JGraphTBaseline.walk(object, g.address(a).value(), stops, hops, cap))
+                            .as("from %s, %d hops, cap %d", g.address(a), hops, cap).isEqualTo(n);
+                    total += n;
+                }
+            }
+        }
+        assertThat(total).isGreaterThan(10_000);
+    }
+
     private static Transfer t(int i, long block, String from, String to) {
         Chain eth = Chain.ETHEREUM;
         return new Transfer(eth, TxHash.parse(eth, "0x" + String.format("%064x", i)), 0, 0, Address.parse(eth, from),
