@@ -94,6 +94,11 @@ public final class LabelStore {
         return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
     }
 
+    /** The labelled addresses (unordered, unmodifiable). */
+    public java.util.Set<Address> addresses() {
+        return java.util.Collections.unmodifiableSet(byAddress.keySet());
+    }
+
     /** Every label, in {@link LabelCsv#FILE_ORDER}. */
     public List<Label> all() {
         List<Label> out = new ArrayList<>(size());

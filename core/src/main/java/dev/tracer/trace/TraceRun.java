@@ -65,6 +65,7 @@ final class TraceRun {
     private final HubMemo memo;
     private final int hubDegree;
     private final int[] dust; // sorted ids of dust outputs (usually none)
+    private final java.util.BitSet labelled; // ids of labelled addresses (never modified)
     // pass 2
     private final TreeMap<Integer, BigInteger> introduced = new TreeMap<>();
     private final List<TraceResult.TracedTransfer> tracedTransfers = new ArrayList<>();
@@ -144,7 +145,8 @@ final class TraceRun {
 
     TraceRun(Dataset data, LabelStore labels, TaintModel model, TracePolicy policy, Direction direction,
              AssetVerdict[] verdicts, boolean[] traced, SwapRule swaps, int[] dust, TraceScratch scratch,
-             HubMemo memo, int hubDegree) {
+             HubMemo memo, int hubDegree, java.util.BitSet labelled) {
+        this.labelled = labelled;
         this.memo = memo;
         this.hubDegree = hubDegree;
         this.swaps = direction == Direction.FORWARD ? swaps : null;
@@ -287,7 +289,7 @@ final class TraceRun {
      * exchange: the trail leaves the public ledger there).
      */
     private boolean isStop(int a) {
-        if (policy.stopAt().isEmpty()) {
+        if (policy.stopAt().isEmpty() || !labelled.get(a)) {
             return false;
         }
         for (Label l : labels.labels(addr(a))) {
@@ -296,6 +298,11 @@ final class TraceRun {
             }
         }
         return false;
+    }
+
+    /** The best label of address {@code a}, looked up only when it has one. */
+    private Optional<Label> label(int a) {
+        return labelled.get(a) ? labels.best(addr(a)) : Optional.empty();
     }
 
     /** First index k in a's out list (direction order) whose edge's ord exceeds {@code o}. */
@@ -349,7 +356,7 @@ final class TraceRun {
 
     private void reach(List<Integer> seedAddresses, SortedSet<Integer> seedEdges) {
         int[] cur = scratch.cur;
-        LongHeap heap = new LongHeap();
+        RadixHeap heap = new RadixHeap();
         for (int s : seedAddresses) {
             status[s] = FOLLOWED;
             hop[s] = 0;
@@ -382,13 +389,13 @@ final class TraceRun {
         return isOutput(receiver(e)) ? 0 : 1;
     }
 
-    private void pushOut(LongHeap heap, int[] cur, int a) {
+    private void pushOut(RadixHeap heap, int[] cur, int a) {
         if (cur[a] < outDeg(a)) {
             heap.push(key(ord(outAt(a, cur[a])), a));
         }
     }
 
-    private void classify(int from, int r, int e, LongHeap heap, int[] cur, int h) {
+    private void classify(int from, int r, int e, RadixHeap heap, int[] cur, int h) {
         if (status[r] != UNSEEN) {
             return;
         }
@@ -427,7 +434,7 @@ final class TraceRun {
     // ---- pass 2: taint ----
 
     private void taint(List<Integer> seedAddresses, SortedSet<Integer> seedEdges) {
-        LongHeap heap = new LongHeap();
+        RadixHeap heap = new RadixHeap();
         for (int s : seedAddresses) {
             NodeState st = state(s);
             st.active = true;
@@ -477,7 +484,7 @@ final class TraceRun {
         return (NodeState) scratch.nodes[a];
     }
 
-    private void pushNext(LongHeap heap, NodeState st) {
+    private void pushNext(RadixHeap heap, NodeState st) {
         int a = st.id;
         int best = Integer.MAX_VALUE;
         if (st.inCur < inDeg(a)) {
@@ -944,7 +951,7 @@ final class TraceRun {
         }
     }
 
-    private void process(int e, boolean seedEdge, LongHeap heap) {
+    private void process(int e, boolean seedEdge, RadixHeap heap) {
         int s = sender(e);
         int r = receiver(e);
         int asset = g.assetId(e);
@@ -1050,7 +1057,7 @@ final class TraceRun {
                 continue;
             }
             Address addr = addr(a);
-            Optional<Label> label = labels.best(addr);
+            Optional<Label> label = label(a);
             TreeMap<Asset, BigInteger> received = tally(st == null ? null : st.received);
             TreeMap<Asset, BigInteger> sent = tally(st == null ? null : st.sent);
             TreeMap<Asset, BigInteger> held = new TreeMap<>();
@@ -1166,7 +1173,7 @@ final class TraceRun {
                 continue;
             }
             out.put(r, new TraceResult.Node(addr(r), (int) hops[k], TraceResult.Role.EARLIER, Optional.empty(),
-                    labels.best(addr(r)), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), Optional.empty()));
+                    label(r), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), Optional.empty()));
         }
         return out;
     }
@@ -1411,18 +1418,26 @@ final class TraceRun {
 
     /** Transactions of the first-reach chain from a seed to {@code a}, in the direction of travel. */
     private List<dev.tracer.model.TxHash> path(int a) {
-        java.util.ArrayDeque<dev.tracer.model.TxHash> p = new java.util.ArrayDeque<>();
+        int[] edges = new int[Math.max(1, hop[a] + 1)]; // the chain's first-reach transfers, last first
+        int n = 0;
         int v = a;
         int lastTx = -1;
         for (int guard = 0; parent[v] >= 0 && guard <= g.addressCount(); guard++) {
             int e = parent[v];
             if (g.txId(e) != lastTx) {
-                p.addFirst(txOf(e)); // a UTXO step in and out of one transaction is one transaction
+                if (n == edges.length) {
+                    edges = Arrays.copyOf(edges, 2 * n);
+                }
+                edges[n++] = e; // a UTXO step in and out of one transaction is one transaction
                 lastTx = g.txId(e);
             }
             v = sender(e);
         }
-        return List.copyOf(p);
+        dev.tracer.model.TxHash[] p = new dev.tracer.model.TxHash[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = txOf(edges[n - 1 - i]);
+        }
+        return List.of(p);
     }
 
     private List<TraceResult.Truncation> truncations() {

@@ -69,6 +69,8 @@ public final class Tracer {
     private final HubMemo memo = new HubMemo();
     private final int hubDegree;
     private final int valueLimit;
+    /** The ids of the graph's labelled addresses: most addresses have none, and need no label look-up. */
+    private final java.util.BitSet labelled = new java.util.BitSet();
 
     private Tracer(Builder b) {
         this.hubDegree = b.hubDegree;
@@ -80,6 +82,9 @@ public final class Tracer {
         this.model = b.model;
         this.policy = b.policy;
         this.dust = java.util.Set.copyOf(b.dust);
+        for (Address a : labels.addresses()) {
+            data.graph().idOf(a).ifPresent(labelled::set);
+        }
     }
 
     public static Builder builder() {
@@ -133,7 +138,7 @@ public final class Tracer {
         TraceScratch scratch = scratch(g.addressCount(), g.txCount());
         try {
             TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, swaps, dustIds, scratch,
-                    memo, hubDegree);
+                    memo, hubDegree, labelled);
             return run.run(new TreeSet<>(seeds), seedAddresses, seedEdges);
         } finally {
             scratch.reset();
