@@ -1,7 +1,9 @@
 package dev.tracer.trace;
 
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Summaries of high-degree addresses (hubs) that depend only on the graph, the tracer's policy
@@ -11,33 +13,63 @@ import java.util.function.Supplier;
  * time a trace needs them, and shared by later traces, so a trace's cost through a hub is what it
  * reads from the summary, not the hub's degree.
  *
- * <p>Memoisation in a concurrent hash map keyed by (address, direction, kind): O(1) expected per
- * look-up; a summary costs O(degree) once (two threads racing may both make it; both make equal
- * values and one is kept). Only addresses of at least {@link #MIN_DEGREE} transfers are kept, so
- * the memory is O(transfers of hubs reached). Values are immutable or never modified after being
- * made. Thread-safe.
+ * <p>A Caffeine cache keyed by (address, direction, kind), bounded by the summaries' estimated
+ * bytes ({@link #DEFAULT_BYTES} unless a tracer is told otherwise): when the hubs a session
+ * reaches need more, the least useful summaries are dropped (Caffeine's W-TinyLFU) and made again
+ * if a later trace needs them, which changes no result. O(1) expected per look-up; a summary costs
+ * O(degree) once while kept. Only addresses of at least {@link #MIN_DEGREE} transfers are kept.
+ * Values are immutable or never modified after being made. Thread-safe; evictions run on the
+ * calling thread.
  */
 final class HubMemo {
     /** Addresses with fewer transfers than this are summarised per trace (cheap), not kept. */
     static final int MIN_DEGREE = 64;
+    /** Estimated bytes of summaries a tracer keeps by default: 256 MiB. */
+    static final long DEFAULT_BYTES = 256L << 20;
 
     /** What is kept for an address. */
     enum Kind { TOTALS, POISONING, CALLS, FIRST_RECEIVERS, REPLAY }
 
-    private final ConcurrentHashMap<Long, Object> memo = new ConcurrentHashMap<>();
+    /** A summary with its estimated size in bytes. */
+    private record Entry(Object value, long bytes) {
+    }
 
-    /** The summary {@code kind} of {@code address} in direction {@code forward}, made by {@code make} when absent. */
-    @SuppressWarnings("unchecked")
-    <T> T get(int address, boolean forward, Kind kind, Supplier<T> make) {
-        long key = ((long) address << 8) | ((long) kind.ordinal() << 1) | (forward ? 1 : 0);
-        Object v = memo.get(key);
-        if (v == null) {
-            v = make.get();
-            Object prev = memo.putIfAbsent(key, v);
-            if (prev != null) {
-                v = prev;
-            }
+    private final Cache<Long, Entry> memo;
+
+    HubMemo() {
+        this(DEFAULT_BYTES);
+    }
+
+    /** @param maxBytes most estimated bytes of summaries kept */
+    HubMemo(long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("memo bytes must be 0 or more, got " + maxBytes);
         }
-        return (T) v;
+        this.memo = Caffeine.newBuilder().maximumWeight(maxBytes)
+                .weigher((Long k, Entry e) -> (int) Math.min(Integer.MAX_VALUE, e.bytes()))
+                .executor(Runnable::run).build();
+    }
+
+    /**
+     * The summary {@code kind} of {@code address} in direction {@code forward}, made by
+     * {@code make} when absent; {@code bytes} estimates its size for the bound.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T get(int address, boolean forward, Kind kind, Supplier<T> make, ToLongFunction<T> bytes) {
+        long key = ((long) address << 8) | ((long) kind.ordinal() << 1) | (forward ? 1 : 0);
+        Entry e = memo.getIfPresent(key);
+        if (e == null) {
+            // made outside the cache's lock: summaries of other hubs can be made meanwhile
+            T v = make.get();
+            e = memo.asMap().putIfAbsent(key, new Entry(v, 16 + bytes.applyAsLong(v)));
+            return e == null ? v : (T) e.value();
+        }
+        return (T) e.value();
+    }
+
+    /** Estimated bytes of the summaries kept now (after pending evictions). */
+    long bytes() {
+        memo.cleanUp();
+        return memo.policy().eviction().orElseThrow().weightedSize().orElse(0);
     }
 }

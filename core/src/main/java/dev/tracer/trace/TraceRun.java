@@ -597,7 +597,7 @@ final class TraceRun {
             replayCleanDirect(st, untilOrd);
             return;
         }
-        CleanHistory h = memo.get(a, fwd, HubMemo.Kind.REPLAY, () -> cleanHistory(a));
+        CleanHistory h = memo.get(a, fwd, HubMemo.Kind.REPLAY, () -> cleanHistory(a), CleanHistory::bytes);
         int p = lowerBound(h.ords(), untilOrd);
         int step = h.step();
         Map<Integer, BigInteger> bal = new HashMap<>(h.balances().get(p / step));
@@ -677,6 +677,14 @@ final class TraceRun {
      */
     private record CleanHistory(int step, int[] ords, int[] edges, boolean[] inflow, List<Map<Integer, BigInteger>> balances,
                                 int[] shortAt, List<Unexplained> shorts) {
+        /** Estimated heap bytes, for the {@link HubMemo} bound (a kept unexplained inflow is about 400). */
+        long bytes() {
+            long b = 64L + 9L * ords.length + 4L * shortAt.length + 400L * shorts.size();
+            for (Map<Integer, BigInteger> m : balances) {
+                b += 32 + 96L * m.size();
+            }
+            return b;
+        }
     }
 
     /** The whole history of {@code a} replayed clean: O(degree) big-integer operations, once per hub. */
@@ -1138,7 +1146,8 @@ final class TraceRun {
             }
             if (hub(a)) {
                 // each receiver once, by its first payment: O(receivers before the reach), not O(transfers)
-                int[][] first = memo.get(a, fwd, HubMemo.Kind.FIRST_RECEIVERS, () -> firstReceivers(a));
+                int[][] first = memo.get(a, fwd, HubMemo.Kind.FIRST_RECEIVERS, () -> firstReceivers(a),
+                        f -> 16L + 8L * f[0].length);
                 for (int k = 0; k < first[0].length && first[1][k] < reachOrd[a]; k++) {
                     int r = first[0][k];
                     if (status[r] == UNSEEN && node(r) == null) {
@@ -1321,7 +1330,7 @@ final class TraceRun {
             BigInteger[] t;
             if (hub(a)) {
                 if (a != lastA) {
-                    totals = memo.get(a, fwd, HubMemo.Kind.TOTALS, () -> totalsOf(a));
+                    totals = memo.get(a, fwd, HubMemo.Kind.TOTALS, () -> totalsOf(a), m2 -> 48L + 160L * m2.size());
                     lastA = a;
                 }
                 t = totals.getOrDefault(asset, NO_TOTALS);
@@ -1464,9 +1473,18 @@ final class TraceRun {
             if (status[a] != FOLLOWED || !fwd) {
                 continue;
             }
-            out.addAll(hub(a) ? memo.get(a, fwd, HubMemo.Kind.CALLS, () -> callsOf(a)) : callsOf(a));
+            out.addAll(hub(a) ? memo.get(a, fwd, HubMemo.Kind.CALLS, () -> callsOf(a), TraceRun::callBytes) : callsOf(a));
         }
         return List.copyOf(out);
+    }
+
+    /** Estimated heap bytes of contract calls, for the {@link HubMemo} bound. */
+    private static long callBytes(List<TraceResult.ContractCall> calls) {
+        long b = 16;
+        for (TraceResult.ContractCall c : calls) {
+            b += 200 + 140L * c.txs().size(); // a transaction hash value is about 130 bytes
+        }
+        return b;
     }
 
     /** The contract calls of followed address {@code a}, by contract. */
@@ -1490,7 +1508,8 @@ final class TraceRun {
         List<TraceResult.Poisoning> out = new ArrayList<>();
         for (int a : touchedIds) {
             if (status[a] == FOLLOWED) {
-                out.addAll(hub(a) ? memo.get(a, fwd, HubMemo.Kind.POISONING, () -> poisoningOf(a)) : poisoningOf(a));
+                out.addAll(hub(a) ? memo.get(a, fwd, HubMemo.Kind.POISONING, () -> poisoningOf(a),
+                        p -> 16L + 400L * p.size()) : poisoningOf(a));
             }
         }
         out.sort(Comparator.comparing(TraceResult.Poisoning::transfer, dev.tracer.model.Transfer.CHAIN_ORDER));

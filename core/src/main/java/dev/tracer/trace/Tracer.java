@@ -66,7 +66,7 @@ public final class Tracer {
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.Set<Address> dust;
     /** Summaries of hubs, made by the first trace that needs them (they depend on nothing a trace changes). */
-    private final HubMemo memo = new HubMemo();
+    private final HubMemo memo;
     private final int hubDegree;
     private final int valueLimit;
     /** The ids of the graph's labelled addresses: most addresses have none, and need no label look-up. */
@@ -75,6 +75,7 @@ public final class Tracer {
     private Tracer(Builder b) {
         this.hubDegree = b.hubDegree;
         this.valueLimit = b.valueLimit;
+        this.memo = new HubMemo(b.memoBytes);
         this.swaps = b.swaps;
         this.data = b.data;
         this.labels = b.labels;
@@ -164,6 +165,7 @@ public final class Tracer {
         private final java.util.Set<Address> dust = new java.util.HashSet<>();
         private int hubDegree = HubMemo.MIN_DEGREE;
         private int valueLimit = TraceScratch.VALUES;
+        private long memoBytes = HubMemo.DEFAULT_BYTES;
 
         private Builder() {
         }
@@ -171,6 +173,15 @@ public final class Tracer {
         /** Addresses with at least this many transfers have their summaries memoised (tests set 0 or a huge value). */
         Builder hubDegree(int degree) {
             this.hubDegree = degree;
+            return this;
+        }
+
+        /** Most estimated bytes of hub summaries kept (tests set 0: each is made again whenever needed). */
+        Builder memoBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("memo bytes must be 0 or more, got " + bytes);
+            }
+            this.memoBytes = bytes;
             return this;
         }
 

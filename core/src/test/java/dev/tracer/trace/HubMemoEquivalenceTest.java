@@ -19,7 +19,8 @@ import net.jqwik.api.Provide;
  * {@link TaintConservationPropertiesTest} (with policy cuts, time windows, imitation tokens,
  * zero-value calls, both directions, and swaps), a tracer that memoises every address
  * ({@code hubDegree(0)}), traced twice so that the second trace reads the summaries the first
- * made, gives results equal to one that memoises none.
+ * made, gives results equal to one that memoises none, and so does one whose memo keeps nothing
+ * (a bound of 0 bytes: every summary is dropped once made, as a full memo drops some).
  */
 class HubMemoEquivalenceTest {
 
@@ -52,9 +53,12 @@ class HubMemoEquivalenceTest {
                 none.swaps(rule);
             }
             Tracer memoised = every.build();
+            Tracer evicting = every.memoBytes(0).build();
             TraceResult expected = none.build().trace(seeds, dir);
             assertThat(memoised.trace(seeds, dir)).as("%s, summaries made", model.name()).isEqualTo(expected);
             assertThat(memoised.trace(seeds, dir)).as("%s, summaries reused", model.name()).isEqualTo(expected);
+            assertThat(evicting.trace(seeds, dir)).as("%s, summaries dropped at once", model.name()).isEqualTo(expected);
+            assertThat(evicting.trace(seeds, dir)).as("%s, summaries made again", model.name()).isEqualTo(expected);
         }
     }
 
