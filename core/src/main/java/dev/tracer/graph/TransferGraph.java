@@ -473,7 +473,7 @@ public final class TransferGraph {
     /** The vertex with this id (allocates for packed EVM addresses). */
     public Address address(int id) {
         Address o = objects == null ? null : objects[id];
-        return o != null ? o : Address.ofCanonical(chainOfVertex(id), unpack(evmWords, 3 * id));
+        return o != null ? o : Address.evmOfWords(chainOfVertex(id), evmWords[3 * id], evmWords[3 * id + 1], evmWords[3 * id + 2]);
     }
 
     /** What vertex {@code id} is, without allocating (packed EVM addresses are accounts). */

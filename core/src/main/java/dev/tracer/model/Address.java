@@ -169,6 +169,30 @@ public final class Address implements Comparable<Address> {
         return e.getMessage() == null || e.getMessage().equals(t) ? "not a Bitcoin address" : e.getMessage();
     }
 
+    /**
+     * The EVM account whose 20 bytes are {@code hi} (bytes 0–7), {@code mid} (8–15) and the low
+     * 32 bits of {@code lo} (16–19; its high bits are ignored): canonical by construction (lower-case hex from the bits), so
+     * nothing is parsed or checked. For graphs that keep addresses packed.
+     */
+    public static Address evmOfWords(Chain chain, long hi, long mid, long lo) {
+        if (!chain.isEvm()) {
+            throw new IllegalArgumentException("packed EVM words on " + chain);
+        }
+        byte[] c = new byte[42];
+        c[0] = '0';
+        c[1] = 'x';
+        for (int i = 0; i < 16; i++) {
+            c[2 + i] = HEX[(int) ((hi >>> (60 - 4 * i)) & 0xF)];
+            c[18 + i] = HEX[(int) ((mid >>> (60 - 4 * i)) & 0xF)];
+        }
+        for (int i = 0; i < 8; i++) {
+            c[34 + i] = HEX[(int) ((lo >>> (28 - 4 * i)) & 0xF)];
+        }
+        return new Address(chain, new String(c, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     /** An address already known to be canonical (for readers of the project's own files). */
     public static Address ofCanonical(Chain chain, String canonical) {
         if (!chain.isEvm()) {

@@ -185,4 +185,24 @@ class AddressTest {
         assertThat(eth).isNotEqualTo(poly);
         assertThat(eth.compareTo(poly)).isNotZero();
     }
+
+    @Test
+    void evmOfWordsGivesTheCanonicalAddressOfItsBits() {
+        // the Bybit exploiter's 20 bytes as three words (the last 4 bytes in the low bits of the third)
+        String hex = BYBIT_LOWER.substring(2);
+        long hi = Long.parseUnsignedLong(hex.substring(0, 16), 16);
+        long mid = Long.parseUnsignedLong(hex.substring(16, 32), 16);
+        long lo = Long.parseUnsignedLong(hex.substring(32), 16);
+        assertThat(Address.evmOfWords(Chain.ETHEREUM, hi, mid, lo)).isEqualTo(Address.parse(Chain.ETHEREUM, BYBIT));
+        assertThat(Address.evmOfWords(Chain.ETHEREUM, hi, mid, lo | 0xABCD_0000_0000_0000L).value()).isEqualTo(BYBIT_LOWER);
+        java.util.Random rnd = new java.util.Random(5);
+        for (int i = 0; i < 1000; i++) {
+            long a = rnd.nextLong();
+            long b = rnd.nextLong();
+            long c = rnd.nextLong() & 0xFFFF_FFFFL;
+            String want = String.format("0x%016x%016x%08x", a, b, c);
+            assertThat(Address.evmOfWords(Chain.evm(137), a, b, c)).isEqualTo(Address.parse(Chain.evm(137), want));
+        }
+        assertThatThrownBy(() -> Address.evmOfWords(Chain.BITCOIN, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
