@@ -3,34 +3,22 @@ package dev.tracer.trace;
 import java.util.function.IntFunction;
 
 /**
- * Values made from sparse int ids (transfers), kept across the traces that use one
- * {@link TraceScratch}, so that each is materialised once however often results mention it:
- * open addressing over int keys, no boxing. Like {@link SlotCache} the values depend only on the
- * graph, and at most {@code limit} are kept (all are dropped when a value would exceed it), so
- * the memory is O(limit). Not thread-safe.
+ * Values made from sparse int ids (transfers) kept for the length of one trace, so
+ * that each is materialised once however often the result mentions it: open addressing over int
+ * keys, no boxing. Not thread-safe.
  */
 final class IdCache<T> {
-    private static final int INITIAL = 64;
-    private final int limit;
-    private int[] keys = new int[INITIAL];
-    private Object[] values = new Object[INITIAL];
+    private final IntFunction<T> make;
+    private int[] keys = new int[64];
+    private Object[] values = new Object[64];
     private int size;
 
-    IdCache(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-        }
-        this.limit = limit;
+    IdCache(IntFunction<T> make) {
+        this.make = make;
     }
 
-    /** Values kept now. */
-    int size() {
-        return size;
-    }
-
-    /** The value for {@code id}, made by {@code make} when absent. */
     @SuppressWarnings("unchecked")
-    T get(int id, IntFunction<T> make) {
+    T get(int id) {
         int mask = keys.length - 1;
         int slot = mix(id) & mask;
         while (values[slot] != null) {
@@ -40,24 +28,12 @@ final class IdCache<T> {
             slot = (slot + 1) & mask;
         }
         T v = make.apply(id);
-        if (size == limit) {
-            clear();
-            mask = keys.length - 1;
-            slot = mix(id) & mask;
-        }
         keys[slot] = id;
         values[slot] = v;
         if (++size * 2 > keys.length) {
             grow();
         }
         return v;
-    }
-
-    /** Drops every value. */
-    void clear() {
-        keys = new int[INITIAL];
-        values = new Object[INITIAL];
-        size = 0;
     }
 
     private static int mix(int id) {

@@ -58,7 +58,7 @@ final class TraceRun {
     private final int[] parent;
     private final boolean[] seed;
     private final TraceScratch scratch;
-    private final java.util.function.IntFunction<dev.tracer.model.Transfer> makeTransfer;
+    private final IdCache<dev.tracer.model.Transfer> transfers;
     private final java.util.function.IntFunction<Address> makeAddress;
     private final java.util.function.IntFunction<dev.tracer.model.TxHash> makeTx;
     private int[] touchedIds;
@@ -169,7 +169,7 @@ final class TraceRun {
             minBase[i] = base.setScale(0, java.math.RoundingMode.CEILING).toBigIntegerExact();
         }
         this.scratch = scratch;
-        this.makeTransfer = this::makeTransfer;
+        this.transfers = new IdCache<>(this::makeTransfer);
         this.makeAddress = g::address;
         this.makeTx = g::tx;
         status = scratch.status;
@@ -187,19 +187,19 @@ final class TraceRun {
         return g.outDegree(a) + g.inDegree(a) >= hubDegree;
     }
 
-    /** Address {@code id}, made once and kept for later traces ({@link SlotCache}). */
+    /** Address {@code id}, made once per trace. */
     private Address addr(int id) {
         return scratch.addressValues.get(id, id, makeAddress);
     }
 
-    /** The transaction hash of transfer {@code e}, made once per transaction and kept like addresses. */
+    /** The transaction hash of transfer {@code e}, made once per transaction per trace. */
     private dev.tracer.model.TxHash txOf(int e) {
         return scratch.txValues.get(g.txId(e), e, makeTx);
     }
 
-    /** Transfer {@code e} as a value, made once and kept like addresses (a traced transfer is often also how its receiver was reached). */
+    /** Transfer {@code e} as a value, made once per trace (a traced transfer is often also how its receiver was reached). */
     private dev.tracer.model.Transfer transfer(int e) {
-        return scratch.transferValues.get(e, makeTransfer);
+        return transfers.get(e);
     }
 
     private dev.tracer.model.Transfer makeTransfer(int e) {

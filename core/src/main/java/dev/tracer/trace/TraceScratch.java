@@ -1,6 +1,5 @@
 package dev.tracer.trace;
 
-import dev.tracer.model.Transfer;
 import java.util.Arrays;
 
 /**
@@ -10,11 +9,6 @@ import java.util.Arrays;
  * each running trace its own instance from a pool.
  */
 final class TraceScratch {
-    /**
-     * Most values of each kind kept from trace to trace: 2^18 addresses, transaction hashes and
-     * transfers, about 80 MB at most (these values are 100–150 bytes each).
-     */
-    static final int VALUES = 1 << 18;
     final byte[] status;
     final int[] hop;
     final EndpointKind[] reason;
@@ -25,25 +19,17 @@ final class TraceScratch {
     final boolean[] seed;
     final int[] cur;
     final Object[] nodes;
-    /** Address values by id, kept across the traces of this scratch (at most {@link #VALUES} of them). */
+    /** Address values by id, for the trace. */
     final SlotCache addressValues;
-    /** Transaction hash values by transaction id, kept like {@link #addressValues}. */
+    /** Transaction hash values by transaction id, for the trace. */
     final SlotCache txValues;
-    /** Transfer values by edge id, kept like {@link #addressValues}. */
-    final IdCache<Transfer> transferValues;
     private final boolean[] touched;
     private int[] list = new int[256];
     private int size;
 
     TraceScratch(int addresses, int transactions) {
-        this(addresses, transactions, VALUES);
-    }
-
-    /** @param values most values of each kind (address, transaction, transfer) kept from trace to trace */
-    TraceScratch(int addresses, int transactions, int values) {
-        addressValues = new SlotCache(addresses, values);
-        txValues = new SlotCache(transactions, values);
-        transferValues = new IdCache<>(values);
+        addressValues = new SlotCache(addresses);
+        txValues = new SlotCache(transactions);
         status = new byte[addresses];
         hop = new int[addresses];
         Arrays.fill(hop, -1);
@@ -87,7 +73,7 @@ final class TraceScratch {
         return t;
     }
 
-    /** Restores every touched entry to its initial value; the value caches are kept (they hold only graph facts). */
+    /** Restores every touched entry to its initial value. */
     void reset() {
         for (int i = 0; i < size; i++) {
             int a = list[i];
@@ -104,5 +90,7 @@ final class TraceScratch {
             touched[a] = false;
         }
         size = 0;
+        addressValues.reset();
+        txValues.reset();
     }
 }

@@ -47,10 +47,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Instances are immutable and thread-safe; each {@link #trace} call has its own state. Its
  * per-address working arrays are sized to the graph once and reused by later traces (cleared
- * where the trace wrote), so a trace's cost depends on the part of the graph it reaches. The
- * address, transaction and transfer values that results hold are made from the graph once and
- * kept with those arrays for later traces (at most {@link TraceScratch#VALUES} of each kind), so
- * a session's traces through the same hubs share them.
+ * where the trace wrote), so a trace's cost depends on the part of the graph it reaches.
  */
 public final class Tracer {
     private static final Logger LOG = LoggerFactory.getLogger(Tracer.class);
@@ -68,13 +65,11 @@ public final class Tracer {
     /** Summaries of hubs, made by the first trace that needs them (they depend on nothing a trace changes). */
     private final HubMemo memo;
     private final int hubDegree;
-    private final int valueLimit;
     /** The ids of the graph's labelled addresses: most addresses have none, and need no label look-up. */
     private final java.util.BitSet labelled = new java.util.BitSet();
 
     private Tracer(Builder b) {
         this.hubDegree = b.hubDegree;
-        this.valueLimit = b.valueLimit;
         this.memo = new HubMemo(b.memoBytes);
         this.swaps = b.swaps;
         this.data = b.data;
@@ -151,7 +146,7 @@ public final class Tracer {
     private TraceScratch scratch(int addresses, int transactions) {
         TraceScratch s = scratchPool.poll();
         return s != null && s.capacity() == addresses && s.txCapacity() == transactions ? s
-                : new TraceScratch(addresses, transactions, valueLimit);
+                : new TraceScratch(addresses, transactions);
     }
 
     /** Builder for {@link Tracer}. */
@@ -164,7 +159,6 @@ public final class Tracer {
         private SwapRule swaps;
         private final java.util.Set<Address> dust = new java.util.HashSet<>();
         private int hubDegree = HubMemo.MIN_DEGREE;
-        private int valueLimit = TraceScratch.VALUES;
         private long memoBytes = HubMemo.DEFAULT_BYTES;
 
         private Builder() {
@@ -182,15 +176,6 @@ public final class Tracer {
                 throw new IllegalArgumentException("memo bytes must be 0 or more, got " + bytes);
             }
             this.memoBytes = bytes;
-            return this;
-        }
-
-        /** Most address, transaction and transfer values kept from trace to trace, of each kind (tests set small ones). */
-        Builder valueLimit(int limit) {
-            if (limit < 1) {
-                throw new IllegalArgumentException("value limit must be at least 1, got " + limit);
-            }
-            this.valueLimit = limit;
             return this;
         }
 
