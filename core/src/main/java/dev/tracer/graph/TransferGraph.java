@@ -438,18 +438,6 @@ public final class TransferGraph {
         return -1;
     }
 
-    private static String unpack(long[] words, int at) {
-        byte[] c = new byte[42];
-        c[0] = '0';
-        c[1] = 'x';
-        for (int i = 0; i < 40; i++) {
-            long w = i < 16 ? words[at] : i < 32 ? words[at + 1] : words[at + 2];
-            int shift = i < 32 ? 4 * (15 - (i % 16)) : 4 * (7 - (i - 32));
-            c[2 + i] = HEX[(int) ((w >>> shift) & 0xF)];
-        }
-        return new String(c, StandardCharsets.ISO_8859_1);
-    }
-
     public static Builder builder() {
         return new Builder();
     }
@@ -473,7 +461,12 @@ public final class TransferGraph {
     /** The vertex with this id (allocates for packed EVM addresses). */
     public Address address(int id) {
         Address o = objects == null ? null : objects[id];
-        return o != null ? o : Address.evmOfWords(chainOfVertex(id), evmWords[3 * id], evmWords[3 * id + 1], evmWords[3 * id + 2]);
+        return o != null ? o : packed(chainOfVertex(id), evmWords, id);
+    }
+
+    /** The EVM account packed as words {@code 3 id} to {@code 3 id + 2} of {@code words}. */
+    private static Address packed(Chain chain, long[] words, int id) {
+        return Address.evmOfWords(chain, words[3 * id], words[3 * id + 1], words[3 * id + 2]);
     }
 
     /** What vertex {@code id} is, without allocating (packed EVM addresses are accounts). */
@@ -1064,8 +1057,8 @@ public final class TransferGraph {
             Address ox = vObject(x);
             Address oy = vObject(y);
             if (ox != null || oy != null) {
-                Address ax = ox != null ? ox : Address.ofCanonical(chains.get(vChain[x]), unpack(vWords, 3 * x));
-                Address ay = oy != null ? oy : Address.ofCanonical(chains.get(vChain[y]), unpack(vWords, 3 * y));
+                Address ax = ox != null ? ox : packed(chains.get(vChain[x]), vWords, x);
+                Address ay = oy != null ? oy : packed(chains.get(vChain[y]), vWords, y);
                 return ax.compareTo(ay);
             }
             for (int k = 0; k < 3; k++) {

@@ -34,6 +34,8 @@ public final class Address implements Comparable<Address> {
         SINK
     }
 
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final Chain chain;
     private final String canonical;
     private final Kind kind;
@@ -171,8 +173,9 @@ public final class Address implements Comparable<Address> {
 
     /**
      * The EVM account whose 20 bytes are {@code hi} (bytes 0–7), {@code mid} (8–15) and the low
-     * 32 bits of {@code lo} (16–19; its high bits are ignored): canonical by construction (lower-case hex from the bits), so
-     * nothing is parsed or checked. For graphs that keep addresses packed.
+     * 32 bits of {@code lo} (16–19; its high bits are ignored): canonical by construction
+     * (lower-case hex from the bits), so nothing is parsed or checked. For graphs that keep
+     * addresses packed.
      */
     public static Address evmOfWords(Chain chain, long hi, long mid, long lo) {
         if (!chain.isEvm()) {
@@ -190,8 +193,6 @@ public final class Address implements Comparable<Address> {
         }
         return new Address(chain, new String(c, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
-
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** An address already known to be canonical (for readers of the project's own files). */
     public static Address ofCanonical(Chain chain, String canonical) {
