@@ -526,6 +526,23 @@ public final class TransferGraph {
         return BigInteger.valueOf(m).multiply(TEN_POW[x]);
     }
 
+    /**
+     * The amount of {@code e} when it fits a long, else -1 (amounts are never negative): lets
+     * sums and balances run on longs and fall back to {@link #amount} only for large values.
+     * No allocation.
+     */
+    public long smallAmount(int e) {
+        int x = packed[e] & 0x7F;
+        long m = mantissa[e];
+        if (x == BIG || m < 0) {
+            return -1;
+        }
+        if (x == 0) {
+            return m;
+        }
+        return x < LONG_POW.length && m <= Long.MAX_VALUE / LONG_POW[x] ? m * LONG_POW[x] : -1;
+    }
+
     private static BigInteger unsigned(long v) {
         BigInteger b = BigInteger.valueOf(v);
         return v >= 0 ? b : b.add(TWO_64);

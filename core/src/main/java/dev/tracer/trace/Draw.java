@@ -9,7 +9,7 @@ import java.util.List;
  * keeps this order on the receiving side; haircut and poison only need the tainted total).
  */
 public final class Draw {
-    private final List<Lot> lots;
+    private List<Lot> lots; // null until asked for, for draws made by of() (haircut and poison never ask)
     private final BigInteger amount;
     private final BigInteger tainted;
 
@@ -38,15 +38,7 @@ public final class Draw {
         if (tainted.signum() < 0 || tainted.compareTo(amount) > 0) {
             throw new IllegalArgumentException("tainted " + tainted + " outside 0.." + amount);
         }
-        // at most two lots, summed here instead of by the general constructor
-        int c = amount.compareTo(tainted);
-        List<Lot> l;
-        if (tainted.signum() > 0) {
-            l = c > 0 ? List.of(new Lot(tainted, true), new Lot(amount.subtract(tainted), false)) : List.of(new Lot(tainted, true));
-        } else {
-            l = c > 0 ? List.of(new Lot(amount, false)) : List.of();
-        }
-        return new Draw(l, amount, tainted);
+        return new Draw(null, amount, tainted);
     }
 
     public static Draw clean(BigInteger amount) {
@@ -74,8 +66,20 @@ public final class Draw {
         return new Draw(merged);
     }
 
+    /** The lots; for a draw made by {@link #of}, at most two (tainted first), made on first use. */
     public List<Lot> lots() {
-        return lots;
+        List<Lot> l = lots;
+        if (l == null) {
+            // racy but benign: every thread makes an equal immutable list
+            int c = amount.compareTo(tainted);
+            if (tainted.signum() > 0) {
+                l = c > 0 ? List.of(new Lot(tainted, true), new Lot(amount.subtract(tainted), false)) : List.of(new Lot(tainted, true));
+            } else {
+                l = c > 0 ? List.of(new Lot(amount, false)) : List.of();
+            }
+            lots = l;
+        }
+        return l;
     }
 
     public BigInteger amount() {

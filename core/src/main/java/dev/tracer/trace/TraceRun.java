@@ -33,6 +33,8 @@ final class TraceRun {
     private static final int REPLAY_STEP = 16;
     private static final int REPLAY_CHECKPOINTS = 128;
     private static final BigInteger[] NO_TOTALS = {BigInteger.ZERO, BigInteger.ZERO};
+    /** The empty tally, shared by every node that has none. */
+    private static final SortedMap<Asset, BigInteger> NONE = java.util.Collections.emptySortedMap();
 
     private final TransferGraph g;
     private final Dataset data;
@@ -113,8 +115,14 @@ final class TraceRun {
     private record Unexplained(int edge, int address, TraceResult.UnexplainedInflow value) {
     }
 
-    /** An endpoint with the ids it is sorted by (asset, then amount descending, then address). */
-    private record Ranked(int asset, int address, TraceResult.Endpoint value) {
+    /**
+     * An endpoint with what it is sorted by (asset id, then amount descending, then address id),
+     * held here so that the sort does not reach through the endpoint's values.
+     */
+    private record Ranked(int asset, int address, BigInteger amount, TraceResult.Endpoint value) {
+        Ranked(int asset, int address, TraceResult.Endpoint value) {
+            this(asset, address, value.amount().value(), value);
+        }
     }
 
     /** Ledger and tallies of one reached address. */
@@ -621,7 +629,7 @@ final class TraceRun {
     private void replayCleanDirect(NodeState st, int untilOrd) {
         int a = st.id;
         int[] assets = new int[2];
-        BigInteger[] bal = new BigInteger[2];
+        Tally[] bal = new Tally[2];
         int na = 0;
         ChainCursor c = new ChainCursor(a);
         while (c.peek()) {
@@ -646,25 +654,22 @@ final class TraceRun {
                     bal = Arrays.copyOf(bal, 2 * na);
                 }
                 assets[na] = asset;
-                bal[na++] = BigInteger.ZERO;
+                bal[na++] = new Tally();
             }
-            BigInteger amt = g.amount(e);
             if (inflow) {
-                bal[slot] = bal[slot].add(amt);
+                bal[slot].add(g, e);
                 continue;
             }
-            if (bal[slot].compareTo(amt) < 0) {
+            // a transfer to itself is debited and credited again: only the shortfall counts
+            BigInteger missing = bal[slot].draw(g, e, self);
+            if (missing != null) {
                 unexplained.add(new Unexplained(e, a, new TraceResult.UnexplainedInflow(addr(a),
-                        Amount.of(g.asset(asset), amt.subtract(bal[slot])), transfer(e), false, BigInteger.ZERO)));
-                bal[slot] = amt;
-            }
-            if (!self) {
-                bal[slot] = bal[slot].subtract(amt);
+                        Amount.of(g.asset(asset), missing), transfer(e), false, BigInteger.ZERO)));
             }
         }
         for (int k = 0; k < na; k++) {
             if (bal[k].signum() > 0) {
-                st.ledger(assets[k]).credit(Draw.clean(bal[k]));
+                st.ledger(assets[k]).credit(Draw.clean(bal[k].value()));
             }
         }
     }
@@ -1066,27 +1071,32 @@ final class TraceRun {
             }
             Address addr = addr(a);
             Optional<Label> label = label(a);
-            TreeMap<Asset, BigInteger> received = tally(st == null ? null : st.received);
-            TreeMap<Asset, BigInteger> sent = tally(st == null ? null : st.sent);
-            TreeMap<Asset, BigInteger> held = new TreeMap<>();
+            SortedMap<Asset, BigInteger> received = tally(st == null ? null : st.received);
+            SortedMap<Asset, BigInteger> sent = tally(st == null ? null : st.sent);
+            SortedMap<Asset, BigInteger> held = NONE;
             TraceResult.Role role;
             Optional<EndpointKind> kind;
             if (status[a] == FOLLOWED) {
                 followed++;
                 role = seed[a] ? TraceResult.Role.SEED : TraceResult.Role.FOLLOWED;
                 kind = Optional.empty();
+                BigInteger[] heldBy = st == null ? null : new BigInteger[st.ledgers.length];
                 if (st != null) {
                     for (int as = 0; as < st.ledgers.length; as++) {
-                        if (st.ledgers[as] != null && st.ledgers[as].tainted().signum() > 0) {
-                            held.put(g.asset(as), st.ledgers[as].tainted());
+                        if (st.ledgers[as] != null) {
+                            heldBy[as] = st.ledgers[as].tainted();
                         }
                     }
+                    held = tally(heldBy);
                 }
-                int h = hop[a];
-                List<dev.tracer.model.TxHash> path = held.isEmpty() ? List.of() : path(a);
-                held.forEach((as, v) -> endpoints.add(new Ranked(assetIdOf(as), a,
-                        endpoint(addr, EndpointKind.HELD, label, h, as, v, traced, path))));
                 if (!held.isEmpty()) {
+                    List<dev.tracer.model.TxHash> path = path(a);
+                    for (int as = 0; as < heldBy.length; as++) {
+                        if (heldBy[as] != null && heldBy[as].signum() > 0) {
+                            endpoints.add(new Ranked(as, a, endpoint(addr, EndpointKind.HELD, label, hop[a], g.asset(as),
+                                    heldBy[as], traced, path)));
+                        }
+                    }
                     kind = Optional.of(EndpointKind.HELD);
                 }
             } else {
@@ -1115,7 +1125,7 @@ final class TraceRun {
         endpoints.sort((x, y) -> {
             int c = Integer.compare(x.asset(), y.asset());
             if (c == 0) {
-                c = y.value().amount().value().compareTo(x.value().amount().value());
+                c = y.amount().compareTo(x.amount());
             }
             return c != 0 ? c : Integer.compare(x.address(), y.address());
         });
@@ -1137,7 +1147,7 @@ final class TraceRun {
      * Receivers of value from a followed (non-seed) address before it was reached, that the
      * trace did not reach otherwise: shown as {@link TraceResult.Role#EARLIER}, with no taint.
      */
-    private TreeMap<Integer, TraceResult.Node> earlier() {
+    private Earlier earlier() {
         long[] hops = new long[16]; // (receiver << 32) | hop
         int nh = 0;
         for (int a : touchedIds) {
@@ -1175,16 +1185,23 @@ final class TraceRun {
         }
         // by receiver, then hop: the first of each receiver has its least hop
         Arrays.sort(hops, 0, nh);
-        TreeMap<Integer, TraceResult.Node> out = new TreeMap<>();
+        int[] ids = new int[nh];
+        TraceResult.Node[] nodes = new TraceResult.Node[nh];
+        int n = 0;
         for (int k = 0; k < nh; k++) {
             int r = (int) (hops[k] >>> 32);
             if (k > 0 && (int) (hops[k - 1] >>> 32) == r) {
                 continue;
             }
-            out.put(r, new TraceResult.Node(addr(r), (int) hops[k], TraceResult.Role.EARLIER, Optional.empty(),
-                    label(r), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), Optional.empty()));
+            ids[n] = r;
+            nodes[n++] = new TraceResult.Node(addr(r), (int) hops[k], TraceResult.Role.EARLIER, Optional.empty(),
+                    label(r), NONE, NONE, NONE, Optional.empty());
         }
-        return out;
+        return new Earlier(n, ids, nodes);
+    }
+
+    /** The {@link TraceResult.Role#EARLIER} nodes, ids ascending: {@code ids[0..n)} and {@code nodes[0..n)}. */
+    private record Earlier(int n, int[] ids, TraceResult.Node[] nodes) {
     }
 
     /**
@@ -1208,18 +1225,18 @@ final class TraceRun {
         return new int[][] {Arrays.copyOf(rs, size), Arrays.copyOf(ords, size)};
     }
 
-    /** Merges nodes (ids ascending in {@code ids}) with more nodes by id: O(n), no address comparisons. */
-    private static List<TraceResult.Node> mergeById(List<TraceResult.Node> nodes, int[] ids, TreeMap<Integer, TraceResult.Node> more) {
-        if (more.isEmpty()) {
+    /** Merges nodes (ids ascending in {@code ids}) with the earlier nodes by id: O(n), no address comparisons. */
+    private static List<TraceResult.Node> mergeById(List<TraceResult.Node> nodes, int[] ids, Earlier more) {
+        if (more.n() == 0) {
             return nodes;
         }
-        List<TraceResult.Node> out = new ArrayList<>(nodes.size() + more.size());
+        List<TraceResult.Node> out = new ArrayList<>(nodes.size() + more.n());
         int i = 0;
-        for (Map.Entry<Integer, TraceResult.Node> m : more.entrySet()) {
-            while (i < nodes.size() && ids[i] < m.getKey()) {
+        for (int k = 0; k < more.n(); k++) {
+            while (i < nodes.size() && ids[i] < more.ids()[k]) {
                 out.add(nodes.get(i++));
             }
-            out.add(m.getValue());
+            out.add(more.nodes()[k]);
         }
         while (i < nodes.size()) {
             out.add(nodes.get(i++));
@@ -1348,41 +1365,41 @@ final class TraceRun {
      * itself) over its whole history: one pass over its transfers, O(degree).
      */
     private Map<Integer, BigInteger[]> totalsOf(int a) {
-        Map<Integer, BigInteger[]> out = new HashMap<>();
+        Map<Integer, Tally[]> sums = new HashMap<>();
         for (int k = 0; k < inDeg(a); k++) {
             int e = inAt(a, k);
             if (carriesValue(e) && inWindow(e) && sender(e) != a) {
-                BigInteger[] t = out.computeIfAbsent(g.assetId(e), x -> NO_TOTALS.clone());
-                t[0] = t[0].add(g.amount(e));
+                sums.computeIfAbsent(g.assetId(e), x -> new Tally[] {new Tally(), new Tally()})[0].add(g, e);
             }
         }
         for (int k = 0; k < outDeg(a); k++) {
             int e = outAt(a, k);
             if (carriesValue(e) && inWindow(e) && receiver(e) != a) {
-                BigInteger[] t = out.computeIfAbsent(g.assetId(e), x -> NO_TOTALS.clone());
-                t[1] = t[1].add(g.amount(e));
+                sums.computeIfAbsent(g.assetId(e), x -> new Tally[] {new Tally(), new Tally()})[1].add(g, e);
             }
         }
+        Map<Integer, BigInteger[]> out = new HashMap<>();
+        sums.forEach((asset, t) -> out.put(asset, new BigInteger[] {t[0].value(), t[1].value()}));
         return java.util.Collections.unmodifiableMap(out);
     }
 
     /** What {@code a} received and sent of {@code asset}, as {@link #totalsOf(int)} counts them. */
     private BigInteger[] totalsOf(int a, int asset) {
-        BigInteger in = BigInteger.ZERO;
-        BigInteger sent = BigInteger.ZERO;
+        Tally in = new Tally();
+        Tally sent = new Tally();
         for (int k = 0; k < inDeg(a); k++) {
             int e = inAt(a, k);
             if (g.assetId(e) == asset && carriesValue(e) && inWindow(e) && sender(e) != a) {
-                in = in.add(g.amount(e));
+                in.add(g, e);
             }
         }
         for (int k = 0; k < outDeg(a); k++) {
             int e = outAt(a, k);
             if (g.assetId(e) == asset && carriesValue(e) && inWindow(e) && receiver(e) != a) {
-                sent = sent.add(g.amount(e));
+                sent.add(g, e);
             }
         }
-        return new BigInteger[] {in, sent};
+        return new BigInteger[] {in.value(), sent.value()};
     }
 
     private int assetIdOf(Asset a) {
@@ -1403,16 +1420,20 @@ final class TraceRun {
         return false;
     }
 
-    private TreeMap<Asset, BigInteger> tally(BigInteger[] t) {
-        TreeMap<Asset, BigInteger> m2 = new TreeMap<>();
+    /** The positive entries of {@code t} by asset; {@link #NONE} when there are none (most nodes). */
+    private SortedMap<Asset, BigInteger> tally(BigInteger[] t) {
+        TreeMap<Asset, BigInteger> m2 = null;
         if (t != null) {
             for (int i = 0; i < t.length; i++) {
                 if (t[i] != null && t[i].signum() > 0) {
+                    if (m2 == null) {
+                        m2 = new TreeMap<>();
+                    }
                     m2.put(g.asset(i), t[i]);
                 }
             }
         }
-        return m2;
+        return m2 == null ? NONE : java.util.Collections.unmodifiableSortedMap(m2);
     }
 
     private static TraceResult.Endpoint endpoint(Address a, EndpointKind k, Optional<Label> label, int hop, Asset asset,

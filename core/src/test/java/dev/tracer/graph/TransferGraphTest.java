@@ -276,6 +276,9 @@ class TransferGraphTest {
             assertThat(g.amount(e)).as("edge %d", e).isEqualTo(amounts[e]);
             assertThat(g.transfer(e).amount()).isEqualTo(amounts[e]);
             assertThat(g.isZeroAmount(e)).isEqualTo(amounts[e].signum() == 0);
+            // the long view: the amount exactly when it fits a long, else -1
+            assertThat(g.smallAmount(e)).as("edge %d", e)
+                    .isEqualTo(amounts[e].bitLength() < 64 ? amounts[e].longValueExact() : -1L);
         }
     }
 
@@ -292,6 +295,7 @@ class TransferGraphTest {
         TransferGraph g = build(ts);
         for (int e = 0; e < g.edgeCount(); e++) {
             assertThat(g.amount(e)).isEqualTo(amounts.get(e));
+            assertThat(g.smallAmount(e)).isEqualTo(amounts.get(e).bitLength() < 64 ? amounts.get(e).longValueExact() : -1L);
         }
     }
 
