@@ -17,15 +17,16 @@ import java.util.Arrays;
  * <p>Source: R. K. Ahuja, K. Mehlhorn, J. B. Orlin, R. E. Tarjan, "Faster algorithms for the
  * shortest path problem", JACM 37(2), 1990. Pops return the same keys in the same order as any
  * exact min-heap. A push below the last popped key is a bug in the caller and throws. Not
- * thread-safe.
+ * thread-safe. Public only so that the benchmark's chain-order baseline
+ * ({@code dev.tracer.bench.ChainOrderWalk}) merges with the same structure as the tracer.
  */
-final class RadixHeap {
+public final class RadixHeap {
     private final long[][] buckets = new long[65][];
     private final int[] sizes = new int[65];
     private long last;
     private int size;
 
-    void push(long v) {
+    public void push(long v) {
         if (v < last) {
             throw new IllegalStateException("radix heap key " + v + " is below the last popped key " + last);
         }
@@ -41,7 +42,7 @@ final class RadixHeap {
     }
 
     /** Removes and returns the least key. */
-    long pop() {
+    public long pop() {
         if (size == 0) {
             throw new IllegalStateException("pop from an empty radix heap");
         }
@@ -75,7 +76,7 @@ final class RadixHeap {
         return last;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 

@@ -131,6 +131,38 @@ class BenchDataTest {
     }
 
     @Test
+    void chainOrderWalkReachesByEarliestArrivalAndReplaysInAndOut() {
+        Chain eth = Chain.ETHEREUM;
+        String a = "0x" + "a".repeat(40);
+        String b = "0x" + "b".repeat(40);
+        String c = "0x" + "c".repeat(40);
+        String d = "0x" + "d".repeat(40);
+        String x = "0x" + "e".repeat(40);
+        TransferGraph g = TransferGraph.builder()
+                .add(t(1, 10, a, b))
+                .add(t(2, 5, b, c))   // before b was reached: neither reach nor replay
+                .add(t(3, 20, b, d))
+                .add(t(4, 30, d, c))
+                .add(t(5, 25, x, d))  // received by d after d was reached: replayed
+                .add(t(6, 40, a, d))  // a later way to d: d keeps its earliest arrival (t3)
+                .build();
+        int ia = g.idOf(Address.parse(eth, a)).orElseThrow();
+        int id = g.idOf(Address.parse(eth, d)).orElseThrow();
+        boolean[] none = new boolean[g.addressCount()];
+        // a: t1, t6; b: t3; d: t5, t4, t6 (received after its arrival); each edge once
+        assertThat(new ChainOrderWalk(g, none, 6, 1000).walk(ia)).isEqualTo(5);
+        // d at the hop limit: only a's and b's sent transfers
+        assertThat(new ChainOrderWalk(g, none, 2, 1000).walk(ia)).isEqualTo(3);
+        boolean[] stopD = new boolean[g.addressCount()];
+        stopD[id] = true;
+        assertThat(new ChainOrderWalk(g, stopD, 6, 1000).walk(ia)).isEqualTo(3);
+        // fan-out cap 1: a passes on only b; d is reached from b
+        assertThat(new ChainOrderWalk(g, none, 6, 1).walk(ia)).isEqualTo(5);
+        ChainOrderWalk reused = new ChainOrderWalk(g, none, 6, 1000);
+        assertThat(reused.walk(ia)).isEqualTo(reused.walk(ia)).isEqualTo(5);
+    }
+
+    @Test
     void jgraphtWalkVisitsWhatTheCsrWalkVisits() throws IOException {
         // native transfers only, written in chain order: JGraphT keeps them in that order too, so
         // both walks meet receivers in the same order and must count the same edges
