@@ -41,11 +41,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "Random seed of the data and of the start addresses (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--repetitions", paramLabel = "N", defaultValue = "3",
+    @Option(names = "--repetitions", paramLabel = "N", defaultValue = "5",
             description = "Measured repetitions; the table shows medians (default: ${DEFAULT-VALUE}).")
     int repetitions;
 
-    @Option(names = "--warmups", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "3",
             description = "Discarded warm-up repetitions before them (default: ${DEFAULT-VALUE}).")
     int warmups;
 
