@@ -101,7 +101,7 @@ public final class ChainOrderWalk {
             arrival[r] = e;
             hop[r] = h;
             passed[r] = 0;
-            out[r] = firstAfter(r, e, true);
+            out[r] = g.firstOutAfter(r, e);
             if (n == expanded.length) {
                 expanded = Arrays.copyOf(expanded, 2 * n);
             }
@@ -115,8 +115,8 @@ public final class ChainOrderWalk {
         heap = new RadixHeap();
         for (int i = 0; i < n; i++) {
             int a = expanded[i];
-            out[a] = firstAfter(a, arrival[a], true);
-            in[a] = firstAfter(a, arrival[a], false);
+            out[a] = g.firstOutAfter(a, arrival[a]);
+            in[a] = g.firstInAfter(a, arrival[a]);
             pushNext(a);
         }
         long visited = 0;
@@ -158,20 +158,4 @@ public final class ChainOrderWalk {
             heap.push(((long) next << 32) | a);
         }
     }
-
-    /** First index in a's sent (or received) list whose transfer comes after transfer {@code after}. */
-    private int firstAfter(int a, int after, boolean sent) {
-        int lo = 0;
-        int hi = sent ? g.outDegree(a) : g.inDegree(a);
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if ((sent ? g.outEdge(a, mid) : g.inEdge(a, mid)) <= after) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
 }

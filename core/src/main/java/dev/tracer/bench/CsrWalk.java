@@ -66,7 +66,7 @@ public final class CsrWalk {
             int a = queue[head++];
             int h = hop[a] + 1;
             int deg = g.outDegree(a);
-            int k = firstAfter(a, arrival[a], deg);
+            int k = g.firstOutAfter(a, arrival[a]);
             int passed = 0;
             for (; k < deg; k++) {
                 int e = g.outEdge(a, k);
@@ -92,20 +92,5 @@ public final class CsrWalk {
             }
         }
         return visited;
-    }
-
-    /** First index in a's sent list whose transfer comes after transfer {@code after}. */
-    private int firstAfter(int a, int after, int deg) {
-        int lo = 0;
-        int hi = deg;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (g.outEdge(a, mid) <= after) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

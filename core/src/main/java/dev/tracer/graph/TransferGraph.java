@@ -684,6 +684,34 @@ public final class TransferGraph {
         return inEdges[inStart[a] + i];
     }
 
+    /**
+     * The index in {@code a}'s sent transfers of the first one after transfer {@code e} in chain
+     * order ({@link #outDegree} when none is): where funds that arrived by {@code e} can first
+     * leave. Binary search, O(log degree).
+     */
+    public int firstOutAfter(int a, int e) {
+        return firstAfter(outEdges, outStart[a], outStart[a + 1], e);
+    }
+
+    /** As {@link #firstOutAfter}, over {@code a}'s received transfers. */
+    public int firstInAfter(int a, int e) {
+        return firstAfter(inEdges, inStart[a], inStart[a + 1], e);
+    }
+
+    private static int firstAfter(int[] edges, int from, int to, int e) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (edges[mid] <= e) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - from;
+    }
+
     /** This graph as a read-only JGraphT graph (no copy): vertices are address ids, edges transfer ids. */
     public JGraphTView asJGraphT() {
         return new JGraphTView(this);

@@ -300,6 +300,30 @@ class TransferGraphTest {
     }
 
     @Test
+    void firstAfterFindsWhereFundsCanFirstMoveOn() {
+        Random rnd = new Random(11);
+        List<Transfer> ts = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            ts.add(t(i + 1, i % 3, 0, 1 + rnd.nextInt(12), 1 + rnd.nextInt(12), ETH, BigInteger.ONE, 100 + i / 3));
+        }
+        TransferGraph g = build(ts);
+        for (int a = 0; a < g.addressCount(); a++) {
+            for (int e = -1; e <= g.edgeCount(); e++) {
+                int out = 0;
+                while (out < g.outDegree(a) && g.outEdge(a, out) <= e) {
+                    out++;
+                }
+                int in = 0;
+                while (in < g.inDegree(a) && g.inEdge(a, in) <= e) {
+                    in++;
+                }
+                assertThat(g.firstOutAfter(a, e)).as("address %d after %d", a, e).isEqualTo(out);
+                assertThat(g.firstInAfter(a, e)).as("address %d after %d", a, e).isEqualTo(in);
+            }
+        }
+    }
+
+    @Test
     void emptyGraph() {
         TransferGraph g = TransferGraph.builder().build();
         assertThat(g.edgeCount()).isZero();
