@@ -338,14 +338,8 @@ public final class Benchmark {
             }
         }
         for (int h : HOPS) {
-            CsrWalk walk = new CsrWalk(g, stop, h, TracePolicy.DEFAULT_FAN_OUT_CAP);
-            LongSupplier[] s = new LongSupplier[starts.size()];
-            for (int i = 0; i < s.length; i++) {
-                int a = starts.get(i);
-                s[i] = () -> walk.walk(a);
-            }
             names.add("csr " + h);
-            runs.add(s);
+            runs.add(fromEachStart(starts, new CsrWalk(g, stop, h, TracePolicy.DEFAULT_FAN_OUT_CAP)::walk));
         }
         for (int h : HOPS) {
             LongSupplier[] s = new LongSupplier[starts.size()];
@@ -357,14 +351,8 @@ public final class Benchmark {
             runs.add(s);
         }
         for (int h : HOPS) {
-            ChainOrderWalk walk = new ChainOrderWalk(g, stop, h, TracePolicy.DEFAULT_FAN_OUT_CAP);
-            LongSupplier[] s = new LongSupplier[starts.size()];
-            for (int i = 0; i < s.length; i++) {
-                int a = starts.get(i);
-                s[i] = () -> walk.walk(a);
-            }
             names.add("chain-order " + h);
-            runs.add(s);
+            runs.add(fromEachStart(starts, new ChainOrderWalk(g, stop, h, TracePolicy.DEFAULT_FAN_OUT_CAP)::walk));
         }
         int m = runs.size();
         double[][] rate = new double[m][config.repetitions()];
@@ -435,6 +423,16 @@ public final class Benchmark {
             rows.add(info(TRACE, "baseline: chain-order walk " + HOPS[hi] + " hops: edges visited per walk",
                     (double) visitedTotal[csr + 2 * HOPS.length + hi] / starts.size(), "edges"));
         }
+    }
+
+    /** One supplier per start address, each running {@code walk} from it and returning the edges it visited. */
+    private static LongSupplier[] fromEachStart(List<Integer> starts, java.util.function.IntToLongFunction walk) {
+        LongSupplier[] s = new LongSupplier[starts.size()];
+        for (int i = 0; i < s.length; i++) {
+            int a = starts.get(i);
+            s[i] = () -> walk.applyAsLong(a);
+        }
+        return s;
     }
 
     // ---- (d) requests ----

@@ -29,20 +29,12 @@ import java.util.Arrays;
  * moves to whichever address has the next transfer in chain order, so consecutive steps touch
  * unrelated rows of the arrays. Scratch arrays are reused from walk to walk. Not thread-safe.
  */
-public final class ChainOrderWalk {
-    private final TransferGraph g;
-    private final boolean[] stop;
-    private final int maxHops;
-    private final int fanOutCap;
-    private final int[] seen;
-    private final int[] arrival;
-    private final int[] hop;
+public final class ChainOrderWalk extends WalkScratch {
     private final int[] passed;
     private final int[] out;
     private final int[] in;
     private int[] expanded = new int[1024];
     private RadixHeap heap;
-    private int generation;
 
     /**
      * @param stop      per address id, whether the walk ends there
@@ -50,14 +42,8 @@ public final class ChainOrderWalk {
      * @param fanOutCap most new receivers expanded from one sender
      */
     public ChainOrderWalk(TransferGraph g, boolean[] stop, int maxHops, int fanOutCap) {
-        this.g = g;
-        this.stop = stop.clone();
-        this.maxHops = maxHops;
-        this.fanOutCap = fanOutCap;
+        super(g, stop, maxHops, fanOutCap);
         int n = g.addressCount();
-        this.seen = new int[n];
-        this.arrival = new int[n];
-        this.hop = new int[n];
         this.passed = new int[n];
         this.out = new int[n];
         this.in = new int[n];
@@ -65,11 +51,7 @@ public final class ChainOrderWalk {
 
     /** Walks from address {@code start}; returns the number of edges the replay visited. */
     public long walk(int start) {
-        generation++;
-        if (generation == 0) {
-            Arrays.fill(seen, 0);
-            generation = 1;
-        }
+        nextGeneration();
         int n = 0;
         seen[start] = generation;
         arrival[start] = -1;

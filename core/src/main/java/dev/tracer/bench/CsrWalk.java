@@ -21,16 +21,8 @@ import java.util.Arrays;
  * <p>Scratch arrays are allocated once and reset by generation stamps, so a walk costs
  * O(edges visited + log degree per expanded address) and allocates nothing. Not thread-safe.
  */
-public final class CsrWalk {
-    private final TransferGraph g;
-    private final boolean[] stop;
-    private final int maxHops;
-    private final int fanOutCap;
-    private final int[] seen;
-    private final int[] arrival;
-    private final int[] hop;
+public final class CsrWalk extends WalkScratch {
     private int[] queue = new int[1024];
-    private int generation;
 
     /**
      * @param stop      per address id, whether the walk ends there
@@ -38,23 +30,12 @@ public final class CsrWalk {
      * @param fanOutCap most new receivers expanded from one sender
      */
     public CsrWalk(TransferGraph g, boolean[] stop, int maxHops, int fanOutCap) {
-        this.g = g;
-        this.stop = stop.clone();
-        this.maxHops = maxHops;
-        this.fanOutCap = fanOutCap;
-        int n = g.addressCount();
-        this.seen = new int[n];
-        this.arrival = new int[n];
-        this.hop = new int[n];
+        super(g, stop, maxHops, fanOutCap);
     }
 
     /** Walks from address {@code start}; returns the number of edges visited. */
     public long walk(int start) {
-        generation++;
-        if (generation == 0) {
-            Arrays.fill(seen, 0);
-            generation = 1;
-        }
+        nextGeneration();
         int head = 0;
         int tail = 0;
         seen[start] = generation;
