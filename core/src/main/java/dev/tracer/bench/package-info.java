@@ -2,7 +2,8 @@
  * The performance benchmark behind {@code tracer bench} (docs/performance.md): a seeded generator of
  * ethereum-etl data with a heavy-tailed shape ({@link dev.tracer.bench.TransferDataGenerator}), the
  * baselines each target is a ratio against (parse only, a JGraphT object graph, a breadth-first walk
- * over CSR arrays, a plain streaming XML writer), the live-request scenario played on a local node,
+ * over CSR arrays, a plain streaming XML writer), a diagnostic chain-order walk (the order of work
+ * exact taint needs, with no accounting), the live-request scenario played on a local node,
  * and {@link dev.tracer.bench.Benchmark}, which runs the measures interleaved in one JVM and prints
  * medians and ratios. Time is read from an injected clock; nothing here asserts a timing.
  */
