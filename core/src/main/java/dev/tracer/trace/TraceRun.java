@@ -313,33 +313,18 @@ final class TraceRun {
         return labelled.get(a) ? labels.best(addr(a)) : Optional.empty();
     }
 
-    /** First index k in a's out list (direction order) whose edge's ord exceeds {@code o}. */
+    /**
+     * First index k in a's out list (direction order) whose edge's ord exceeds {@code o}. Backward,
+     * the out list is a's received transfers last first, and ord {@code <= o} means edge id
+     * {@code >= m - 1 - o}: those are the received transfers after edge {@code m - 2 - o}.
+     */
     private int firstOutAfter(int a, int o) {
-        int lo = 0;
-        int hi = outDeg(a);
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ord(outAt(a, mid)) <= o) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return fwd ? g.firstOutAfter(a, o) : g.inDegree(a) - g.firstInAfter(a, m - 2 - o);
     }
 
+    /** As {@link #firstOutAfter}, over a's in list (direction order). */
     private int firstInAfter(int a, int o) {
-        int lo = 0;
-        int hi = inDeg(a);
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ord(inAt(a, mid)) <= o) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return fwd ? g.firstInAfter(a, o) : g.outDegree(a) - g.firstOutAfter(a, m - 2 - o);
     }
 
     private static long key(int ord, long tag) {
