@@ -84,7 +84,7 @@ final class TxCommand implements Callable<Integer> {
     @Option(names = "--record", paramLabel = "FILE", description = "With --rpc or --esplora: write every request and response to FILE, for --replay.")
     java.nio.file.Path record;
 
-    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "5", description = "Most requests per second to --rpc or --esplora (default: ${DEFAULT-VALUE}); 429 and 5xx are retried with back-off.")
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "5", description = "Most requests per second to --rpc or --esplora (default: ${DEFAULT-VALUE}); 429, 5xx, timeouts and I/O failures are retried with back-off.")
     double rateLimit;
 
     @Option(names = "--json", description = "Print JSON instead of text.")

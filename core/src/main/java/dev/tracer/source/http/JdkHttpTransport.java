@@ -19,7 +19,10 @@ import java.util.Optional;
 /**
  * The real transport: {@link HttpClient} against one base URL. Credentials come from the URL's
  * user-info ({@code http://user:password@host:8332}) or a Bitcoin Core cookie file and are sent
- * as HTTP basic authentication; {@link #description()} never shows them.
+ * as HTTP basic authentication; {@link #description()} never shows them. The timeout bounds the
+ * whole exchange, body included ({@link BoundedExchange}); a timeout or I/O failure is a
+ * {@link SourceException.Unavailable} caused by the {@link IOException}, which
+ * {@link PoliteTransport} retries.
  */
 public final class JdkHttpTransport implements HttpTransport {
     private final HttpClient client;
@@ -92,10 +95,11 @@ public final class JdkHttpTransport implements HttpTransport {
             b.GET();
         }
         try {
-            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<byte[]> r = BoundedExchange.send(client, b.build(), timeout);
             Optional<Duration> retryAfter = r.headers().firstValue("Retry-After").flatMap(JdkHttpTransport::seconds);
-            return new HttpReply(r.statusCode(), r.body() == null ? "" : r.body(), retryAfter);
+            return new HttpReply(r.statusCode(), r.body() == null ? "" : new String(r.body(), StandardCharsets.UTF_8), retryAfter);
         } catch (IOException e) {
+            // the cause is kept: PoliteTransport retries a failure caused by I/O (timeouts included)
             throw new SourceException.Unavailable(description + call.path() + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
         } catch (InterruptedException e) {

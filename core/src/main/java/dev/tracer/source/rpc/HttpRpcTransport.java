@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracer.source.SourceException;
+import dev.tracer.source.http.Backoff;
+import dev.tracer.source.http.BoundedExchange;
+import dev.tracer.source.http.RateLimiter;
+import dev.tracer.source.http.Sleeper;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,12 +66,16 @@ final class HttpRpcTransport implements RpcTransport {
     private static final class Retryable extends Exception {
         private static final long serialVersionUID = 1L;
         final boolean rateLimited;
-        final long retryAfterNanos;
+        final Optional<Duration> retryAfter;
 
-        Retryable(String message, boolean rateLimited, long retryAfterNanos, Throwable cause) {
+        Retryable(String message, boolean rateLimited, Optional<Duration> retryAfter, Throwable cause) {
             super(message, cause);
             this.rateLimited = rateLimited;
-            this.retryAfterNanos = retryAfterNanos;
+            this.retryAfter = retryAfter;
+        }
+
+        Retryable(String message, boolean rateLimited, Throwable cause) {
+            this(message, rateLimited, Optional.empty(), cause);
         }
     }
 
@@ -113,8 +118,8 @@ final class HttpRpcTransport implements RpcTransport {
                 }
                 pending = again;
                 problem = limited != null
-                        ? new Retryable("JSON-RPC error " + limited.errorCode() + " " + limited.errorMessage(), true, 0, null)
-                        : new Retryable("reply missing for " + again.size() + " call(s) of a batch", false, 0, null);
+                        ? new Retryable("JSON-RPC error " + limited.errorCode() + " " + limited.errorMessage(), true, null)
+                        : new Retryable("reply missing for " + again.size() + " call(s) of a batch", false, null);
             } catch (Retryable r) {
                 problem = r;
             } catch (InterruptedException e) {
@@ -127,12 +132,12 @@ final class HttpRpcTransport implements RpcTransport {
                 throw problem.rateLimited ? new SourceException.RateLimited(msg, problem)
                         : new SourceException.Unavailable(msg, problem);
             }
-            long delay = backoff.delayNanos(attempt, problem.retryAfterNanos);
+            Duration delay = backoff.delay(attempt, problem.retryAfter);
             LOG.info("{}: {}; retry {} of {} in {} ms", endpoint.redacted(), endpoint.scrub(problem.getMessage()),
-                    attempt, maxAttempts - 1, delay / 1_000_000);
+                    attempt, maxAttempts - 1, delay.toMillis());
             counters.retries.incrementAndGet();
             try {
-                sleeper.sleepNanos(delay);
+                sleeper.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SourceException.Unavailable("interrupted while waiting to retry " + endpoint.redacted(), e);
@@ -175,23 +180,14 @@ final class HttpRpcTransport implements RpcTransport {
         counters.nodeRequests.addAndGet(idx.size());
         counters.bytesSent.addAndGet(bytes.length);
         HttpResponse<byte[]> resp;
-        // the deadline covers the whole exchange, body included (HttpRequest.timeout covers only
-        // the wait for the headers, so a body that trickles or stops half-way would hang)
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            resp = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw new Retryable("timed out after " + timeout.toMillis() + " ms", false, 0, e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof HttpTimeoutException) {
-                throw new Retryable("timed out after " + timeout.toMillis() + " ms", false, 0, c);
-            }
-            if (c instanceof IOException) {
-                throw new Retryable("I/O error: " + c.getClass().getSimpleName() + " " + c.getMessage(), false, 0, c);
-            }
-            throw new SourceException.Unavailable("node " + endpoint.redacted() + ": " + endpoint.scrub(String.valueOf(c)), c);
+            resp = BoundedExchange.send(client, req, timeout);
+        } catch (HttpTimeoutException e) {
+            throw new Retryable(e.getMessage(), false, e);
+        } catch (IOException e) {
+            throw new Retryable("I/O error: " + e.getClass().getSimpleName() + " " + e.getMessage(), false, e);
+        } catch (RuntimeException e) {
+            throw new SourceException.Unavailable("node " + endpoint.redacted() + ": " + endpoint.scrub(String.valueOf(e)), e);
         }
         counters.bytesReceived.addAndGet(resp.body().length);
         int status = resp.statusCode();
@@ -209,10 +205,10 @@ final class HttpRpcTransport implements RpcTransport {
         try {
             root = Json.parse(new String(resp.body(), StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            throw new Retryable("malformed JSON in the response (" + resp.body().length + " bytes)", false, 0, e);
+            throw new Retryable("malformed JSON in the response (" + resp.body().length + " bytes)", false, e);
         }
         if (root == null || root.isMissingNode()) {
-            throw new Retryable("empty response body", false, 0, null);
+            throw new Retryable("empty response body", false, null);
         }
         Map<Integer, RpcReply> replies = new HashMap<>();
         if (root.isArray()) {
@@ -224,12 +220,12 @@ final class HttpRpcTransport implements RpcTransport {
             return replies;
         }
         if (!root.isObject()) {
-            throw new Retryable("response is neither a JSON object nor an array", false, 0, null);
+            throw new Retryable("response is neither a JSON object nor an array", false, null);
         }
         if (batch) {
             RpcReply r = reply((ObjectNode) root);
             if (r.isRateLimit()) {
-                throw new Retryable("JSON-RPC error " + r.errorCode() + " " + r.errorMessage(), true, 0, null);
+                throw new Retryable("JSON-RPC error " + r.errorCode() + " " + r.errorMessage(), true, null);
             }
             if (batching.compareAndSet(true, false)) {
                 LOG.info("{} does not take batch requests ({}); sending calls one by one", endpoint.redacted(),
@@ -247,19 +243,19 @@ final class HttpRpcTransport implements RpcTransport {
             return RpcReply.error(err.path("code").asLong(0), err.path("message").asText(err.toString()));
         }
         if (!n.has("result")) {
-            throw new Retryable("JSON-RPC response without result or error", false, 0, null);
+            throw new Retryable("JSON-RPC response without result or error", false, null);
         }
         return RpcReply.ok(n.get("result").toString());
     }
 
-    private static long retryAfter(HttpResponse<?> resp) {
-        return resp.headers().firstValue("Retry-After").map(v -> {
+    private static Optional<Duration> retryAfter(HttpResponse<?> resp) {
+        return resp.headers().firstValue("Retry-After").flatMap(v -> {
             try {
-                return Math.max(0, Long.parseLong(v.strip())) * 1_000_000_000L;
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v.strip()))));
             } catch (NumberFormatException e) {
-                return 0L;
+                return Optional.empty(); // an HTTP date: fall back to our own back-off
             }
-        }).orElse(0L);
+        });
     }
 
     private static String quote(String s) {

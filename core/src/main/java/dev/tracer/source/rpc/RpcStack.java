@@ -2,6 +2,9 @@ package dev.tracer.source.rpc;
 
 import dev.tracer.model.InvalidInputException;
 import dev.tracer.source.SourceStats;
+import dev.tracer.source.http.Backoff;
+import dev.tracer.source.http.RateLimiter;
+import dev.tracer.source.http.Sleeper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -75,12 +78,12 @@ public final class RpcStack implements RpcTransport {
         private int batchSize = 50;
         private int maxAttempts = 6;
         private Duration timeout = Duration.ofSeconds(30);
-        private Duration backoffBase = Duration.ofMillis(250);
-        private Duration backoffCap = Duration.ofSeconds(8);
+        private Duration backoffBase = Backoff.DEFAULT_BASE;
+        private Duration backoffCap = Backoff.DEFAULT_CAP;
         private long memoryChars = 64L << 20;
         private Random random = new Random(1);
         private LongSupplier nanoTime = System::nanoTime;
-        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Sleeper sleeper = Sleeper.system();
 
         private Builder(Endpoint live, Path replay) {
             this.live = live;
@@ -182,7 +185,7 @@ public final class RpcStack implements RpcTransport {
             }
             RpcTransport t = new HttpRpcTransport(live, timeout, batchSize, maxAttempts,
                     new RateLimiter(rateLimit, nanoTime, sleeper),
-                    new Backoff(backoffBase.toNanos(), backoffCap.toNanos(), random), sleeper, counters);
+                    new Backoff(backoffBase, backoffCap, random), sleeper, counters);
             t = new CachingTransport(t, memoryChars, cacheDir == null ? null : new DiskCache(cacheDir), counters);
             if (recordDir != null) {
                 t = Recording.recorder(t, recordDir);

@@ -23,9 +23,9 @@ class HttpRpcTransportFaultTest {
     /** A fake clock that only sleeps move: the wall clock of a loaded CI machine cannot change what the limiter does. */
     private final long[] now = {0};
 
-    private void sleep(long nanos) {
-        waits.add(nanos);
-        now[0] += nanos;
+    private void sleep(Duration d) {
+        waits.add(d.toNanos());
+        now[0] += d.toNanos();
     }
 
     @BeforeEach
@@ -103,7 +103,7 @@ class HttpRpcTransportFaultTest {
 
     @Test
     void anHttpErrorThatIsNotTransientFailsAtOnce() throws Exception {
-        RpcStack s = RpcStack.live("--rpc", node.url("/nope")).maxAttempts(5).sleeper(waits::add).build();
+        RpcStack s = RpcStack.live("--rpc", node.url("/nope")).maxAttempts(5).sleeper(d -> waits.add(d.toNanos())).build();
         node.close();
         assertThatThrownBy(() -> s.send(List.of(call("eth_a")))).isInstanceOf(SourceException.Unavailable.class)
                 .hasMessageContaining("after 5 attempts");
@@ -112,12 +112,12 @@ class HttpRpcTransportFaultTest {
     @Test
     void cacheAnswersRepeatedCallsAndCountsThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         RpcCall cached = RpcCall.of("eth_getBlockByNumber", "[\"0x5\",false]", Optional.of("chain 1 block 5"));
-        RpcStack s = RpcStack.live("--rpc", node.url("")).cacheDir(dir).sleeper(waits::add).build();
+        RpcStack s = RpcStack.live("--rpc", node.url("")).cacheDir(dir).sleeper(d -> waits.add(d.toNanos())).build();
         s.send(List.of(cached, call("eth_blockNumber")));
         s.send(List.of(cached, call("eth_blockNumber")));
         assertThat(s.stats().nodeRequests()).isEqualTo(3);
         assertThat(s.stats().memoryHits()).isEqualTo(1);
-        RpcStack t = RpcStack.live("--rpc", node.url("")).cacheDir(dir).sleeper(waits::add).build();
+        RpcStack t = RpcStack.live("--rpc", node.url("")).cacheDir(dir).sleeper(d -> waits.add(d.toNanos())).build();
         assertThat(t.send(List.of(cached))).extracting(RpcReply::result).containsExactly("\"eth_getBlockByNumber:[\\\"0x5\\\",false]\"");
         assertThat(t.stats().diskHits()).isEqualTo(1);
         assertThat(t.stats().nodeRequests()).isZero();

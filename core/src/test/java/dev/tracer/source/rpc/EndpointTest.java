@@ -1,0 +1,17 @@
+package dev.tracer.source.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Endpoint URLs as logs, reports and errors show them. */
+class EndpointTest {
+    @Test
+    void endpointsAreRedacted() {
+        Endpoint e = Endpoint.parse("--rpc", "https://user:pw@eth.example.org:8545/v3/abcdef0123456789?key=zzz");
+        assertThat(e.redacted()).isEqualTo("https://eth.example.org:8545/***");
+        assertThat(e.scrub("failed https://user:pw@eth.example.org:8545/v3/abcdef0123456789?key=zzz: /v3/abcdef0123456789"))
+                .doesNotContain("abcdef0123456789").doesNotContain("zzz").doesNotContain("pw");
+        assertThat(Endpoint.parse("--rpc", "http://127.0.0.1:8545").redacted()).isEqualTo("http://127.0.0.1:8545");
+    }
+}
