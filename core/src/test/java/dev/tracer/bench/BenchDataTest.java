@@ -162,6 +162,71 @@ class BenchDataTest {
         assertThat(reused.walk(ia)).isEqualTo(reused.walk(ia)).isEqualTo(5);
     }
 
+    /**
+     * The walk against its definition, computed the slowest obvious way: every transfer of the graph
+     * in chain order, a receiver settled by the first value-carrying one from an expanded sender
+     * after that sender's arrival; then every value-carrying transfer sent or received by an
+     * expanded address after its arrival, once. On heavy-tailed generated data, from many starts.
+     */
+    @Test
+    void chainOrderWalkVisitsWhatAScanOfEveryTransferInChainOrderVisits() {
+        new TransferDataGenerator(20_000, 7).write(tmp);
+        TransferGraph g = new EtlCsvReader(AssetRegistry.bundled()).read(tmp).graph();
+        boolean[] stop = new boolean[g.addressCount()];
+        for (int a = 0; a < g.addressCount(); a += 7) {
+            stop[a] = true;
+        }
+        Random rnd = new Random(23);
+        long total = 0;
+        for (int hops : new int[] {1, 2, 4, 6}) {
+            for (int cap : new int[] {1, 3, 1000}) {
+                ChainOrderWalk walk = new ChainOrderWalk(g, stop, hops, cap);
+                for (int i = 0; i < 60; i++) {
+                    int start = rnd.nextInt(g.addressCount());
+                    long n = walk.walk(start);
+                    assertThat(n).as("from %s, %d hops, cap %d", g.address(start), hops, cap)
+                            .isEqualTo(scanInChainOrder(g, stop, hops, cap, start));
+                    total += n;
+                }
+            }
+        }
+        assertThat(total).isGreaterThan(100_000);
+    }
+
+    private static long scanInChainOrder(TransferGraph g, boolean[] stop, int maxHops, int cap, int start) {
+        int n = g.addressCount();
+        int[] arrival = new int[n];
+        java.util.Arrays.fill(arrival, -2); // -2: not reached
+        boolean[] expanded = new boolean[n];
+        int[] hop = new int[n];
+        int[] passed = new int[n];
+        arrival[start] = -1;
+        expanded[start] = true;
+        for (int e = 0; e < g.edgeCount(); e++) {
+            int a = g.from(e);
+            int r = g.to(e);
+            if (!expanded[a] || e <= arrival[a] || g.isZeroAmount(e) || arrival[r] != -2) {
+                continue;
+            }
+            arrival[r] = e;
+            if (stop[r] || hop[a] + 1 >= maxHops || passed[a] >= cap) {
+                continue;
+            }
+            passed[a]++;
+            expanded[r] = true;
+            hop[r] = hop[a] + 1;
+        }
+        long visited = 0;
+        for (int e = 0; e < g.edgeCount(); e++) {
+            int a = g.from(e);
+            int r = g.to(e);
+            if (!g.isZeroAmount(e) && (expanded[a] && e > arrival[a] || expanded[r] && e > arrival[r])) {
+                visited++;
+            }
+        }
+        return visited;
+    }
+
     @Test
     void jgraphtWalkVisitsWhatTheCsrWalkVisits() throws IOException {
         // native transfers only, written in chain order: JGraphT keeps them in that order too, so
