@@ -57,7 +57,6 @@ public final class TransferGraph {
     /** 10^0 … 10^18: the powers of ten a long holds. */
     private static final long[] LONG_POW = new long[19];
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     static {
         LONG_POW[0] = 1;
@@ -84,7 +83,6 @@ public final class TransferGraph {
     private final int txCount;
     private static final int TX_STRIDE = 41; // hash 32, index in block 4, first edge 4, chain 1
     private final ByteBuffer txs;       // off-heap
-    private final boolean[] txEvm;      // hash display form per chain
 
     // transfers
     private final int[] src;
@@ -208,10 +206,6 @@ public final class TransferGraph {
         });
 
         txCount = nt;
-        txEvm = new boolean[chains.length];
-        for (int i = 0; i < chains.length; i++) {
-            txEvm[i] = chains[i].isEvm();
-        }
         // each transaction's first transfer and chain, set in the fill below, then written in tx order
         int[] firstEdge = new int[nt];
         Arrays.fill(firstEdge, -1);
@@ -586,20 +580,8 @@ public final class TransferGraph {
 
     private TxHash txHash(int txId) {
         int at = TX_STRIDE * txId;
-        boolean evm = txEvm[txs.get(at + 40)];
-        byte[] c = new byte[evm ? 66 : 64];
-        int o = 0;
-        if (evm) {
-            c[0] = '0';
-            c[1] = 'x';
-            o = 2;
-        }
-        for (int k = 0; k < 32; k++) {
-            int v = txs.get(at + k) & 0xFF;
-            c[o + 2 * k] = HEX[v >>> 4];
-            c[o + 2 * k + 1] = HEX[v & 0xF];
-        }
-        return new TxHash(new String(c, StandardCharsets.ISO_8859_1));
+        return TxHash.ofWords(chains[txs.get(at + 40)], txs.getLong(at), txs.getLong(at + 8), txs.getLong(at + 16),
+                txs.getLong(at + 24));
     }
 
     /** The transfers of transaction {@code h}, in chain order (empty when it is not in the graph). */

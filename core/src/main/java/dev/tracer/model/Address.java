@@ -34,7 +34,6 @@ public final class Address implements Comparable<Address> {
         SINK
     }
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final Chain chain;
     private final String canonical;
@@ -184,13 +183,9 @@ public final class Address implements Comparable<Address> {
         byte[] c = new byte[42];
         c[0] = '0';
         c[1] = 'x';
-        for (int i = 0; i < 16; i++) {
-            c[2 + i] = HEX[(int) ((hi >>> (60 - 4 * i)) & 0xF)];
-            c[18 + i] = HEX[(int) ((mid >>> (60 - 4 * i)) & 0xF)];
-        }
-        for (int i = 0; i < 8; i++) {
-            c[34 + i] = HEX[(int) ((lo >>> (28 - 4 * i)) & 0xF)];
-        }
+        Hex.put(c, 2, hi, 16);
+        Hex.put(c, 18, mid, 16);
+        Hex.put(c, 34, lo, 8);
         return new Address(chain, new String(c, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 

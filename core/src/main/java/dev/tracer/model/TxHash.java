@@ -31,6 +31,26 @@ public record TxHash(String value) implements Comparable<TxHash> {
         return new TxHash(chain.isEvm() ? "0x" + lower : lower);
     }
 
+    /**
+     * The hash whose 32 bytes are {@code w0..w3} (big-endian words, as a graph packs them), in
+     * {@code chain}'s form: for a graph's columns, which hold only hashes that were validated when
+     * read, so the text is not parsed again.
+     */
+    public static TxHash ofWords(Chain chain, long w0, long w1, long w2, long w3) {
+        boolean evm = chain.isEvm();
+        int o = evm ? 2 : 0;
+        byte[] c = new byte[o + 64];
+        if (evm) {
+            c[0] = '0';
+            c[1] = 'x';
+        }
+        Hex.put(c, o, w0, 16);
+        Hex.put(c, o + 16, w1, 16);
+        Hex.put(c, o + 32, w2, 16);
+        Hex.put(c, o + 48, w3, 16);
+        return new TxHash(new String(c, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
     @Override
     public int compareTo(TxHash o) {
         return value.compareTo(o.value);
