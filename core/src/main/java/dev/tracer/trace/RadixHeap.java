@@ -18,7 +18,7 @@ import java.util.Arrays;
  * shortest path problem", JACM 37(2), 1990. Pops return the same keys in the same order as any
  * exact min-heap. A push below the last popped key is a bug in the caller and throws. Not
  * thread-safe. Public only so that the benchmark's chain-order baseline
- * ({@code dev.tracer.bench.ChainOrderWalk}) merges with the same structure as the tracer.
+ * ({@code dev.tracer.bench.ChainOrderWalk}) settles arrivals with the same structure as the tracer.
  */
 public final class RadixHeap {
     private final long[][] buckets = new long[65][];
