@@ -34,7 +34,6 @@ public final class Address implements Comparable<Address> {
         SINK
     }
 
-
     private final Chain chain;
     private final String canonical;
     private final Kind kind;

@@ -55,6 +55,20 @@ public final class Backoff {
         return Duration.ofNanos(Math.max(jitter, Math.min(asked, capNanos > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : capNanos * 4)));
     }
 
+    /**
+     * A response's {@code Retry-After} when it gives seconds; empty when it is absent or an HTTP
+     * date (the back-off's own delay is used then).
+     */
+    public static Optional<Duration> retryAfter(java.net.http.HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(v -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v.strip()))));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
     private static long saturatedNanos(Duration d) {
         return d.isNegative() ? 0 : d.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : d.toNanos();
     }

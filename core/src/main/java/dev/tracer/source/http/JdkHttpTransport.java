@@ -96,7 +96,7 @@ public final class JdkHttpTransport implements HttpTransport {
         }
         try {
             HttpResponse<byte[]> r = BoundedExchange.send(client, b.build(), timeout);
-            Optional<Duration> retryAfter = r.headers().firstValue("Retry-After").flatMap(JdkHttpTransport::seconds);
+            Optional<Duration> retryAfter = Backoff.retryAfter(r);
             return new HttpReply(r.statusCode(), r.body() == null ? "" : new String(r.body(), StandardCharsets.UTF_8), retryAfter);
         } catch (IOException e) {
             // the cause is kept: PoliteTransport retries a failure caused by I/O (timeouts included)
@@ -105,14 +105,6 @@ public final class JdkHttpTransport implements HttpTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SourceException.Unavailable("interrupted while asking " + description, e);
-        }
-    }
-
-    private static Optional<Duration> seconds(String v) {
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v.strip()))));
-        } catch (NumberFormatException e) {
-            return Optional.empty(); // an HTTP date: fall back to our own back-off
         }
     }
 }

@@ -192,10 +192,10 @@ final class HttpRpcTransport implements RpcTransport {
         counters.bytesReceived.addAndGet(resp.body().length);
         int status = resp.statusCode();
         if (status == 429) {
-            throw new Retryable("HTTP 429 Too Many Requests", true, retryAfter(resp), null);
+            throw new Retryable("HTTP 429 Too Many Requests", true, Backoff.retryAfter(resp), null);
         }
         if (status >= 500) {
-            throw new Retryable("HTTP " + status, false, retryAfter(resp), null);
+            throw new Retryable("HTTP " + status, false, Backoff.retryAfter(resp), null);
         }
         if (status != 200) {
             throw new SourceException.Unavailable("node " + endpoint.redacted() + " answered HTTP " + status
@@ -246,16 +246,6 @@ final class HttpRpcTransport implements RpcTransport {
             throw new Retryable("JSON-RPC response without result or error", false, null);
         }
         return RpcReply.ok(n.get("result").toString());
-    }
-
-    private static Optional<Duration> retryAfter(HttpResponse<?> resp) {
-        return resp.headers().firstValue("Retry-After").flatMap(v -> {
-            try {
-                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v.strip()))));
-            } catch (NumberFormatException e) {
-                return Optional.empty(); // an HTTP date: fall back to our own back-off
-            }
-        });
     }
 
     private static String quote(String s) {

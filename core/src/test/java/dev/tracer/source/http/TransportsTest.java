@@ -112,6 +112,29 @@ class TransportsTest {
         assertThat(once.get()).isEqualTo(1);
     }
 
+    @Test
+    void aRetryAfterInSecondsIsReadAndAnHttpDateLeavesTheBackOffToUs() throws IOException {
+        com.sun.net.httpserver.HttpServer hs = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        hs.createContext("/", ex -> {
+            ex.getResponseHeaders().add("Retry-After", ex.getRequestURI().getPath().equals("/seconds") ? " 7 "
+                    : "Wed, 21 Oct 2015 07:28:00 GMT");
+            ex.sendResponseHeaders(429, -1);
+            ex.close();
+        });
+        hs.start();
+        try {
+            JdkHttpTransport t = JdkHttpTransport.forUrl("--esplora", "http://127.0.0.1:" + hs.getAddress().getPort(), Optional.empty(),
+                    Duration.ofSeconds(5));
+            HttpReply seconds = t.send(HttpCall.get("/seconds"));
+            assertThat(seconds.status()).isEqualTo(429);
+            assertThat(seconds.retryAfter()).contains(Duration.ofSeconds(7));
+            assertThat(t.send(HttpCall.get("/date")).retryAfter()).isEmpty();
+        } finally {
+            hs.stop(0);
+        }
+    }
+
     /**
      * Regression: the JDK client's request timeout covers only the wait for the headers, so a server
      * that sent its headers and then stalled mid-body hung the Esplora and Bitcoin Core sources.
