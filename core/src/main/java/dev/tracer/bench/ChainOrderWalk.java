@@ -37,7 +37,6 @@ import java.util.Arrays;
 public final class ChainOrderWalk extends WalkScratch {
     private final int[] passed;
     private final int[] settled;
-    private final int[] best;
     private final int[] via;
     private int[] gathered = new int[1 << 12];
     private int size;
@@ -53,7 +52,6 @@ public final class ChainOrderWalk extends WalkScratch {
         int n = g.addressCount();
         this.passed = new int[n];
         this.settled = new int[n];
-        this.best = new int[n];
         this.via = new int[n];
     }
 
@@ -103,9 +101,9 @@ public final class ChainOrderWalk extends WalkScratch {
             if (settled[r] == generation) {
                 continue;
             }
-            if (seen[r] != generation || e < best[r]) {
+            if (seen[r] != generation || e < arrival[r]) {
                 seen[r] = generation;
-                best[r] = e;
+                arrival[r] = e; // the earliest offer so far; final once r is settled
                 via[r] = a;
                 heap.push(((long) e << 32) | r);
             }
