@@ -33,8 +33,6 @@ final class TraceRun {
     private static final int REPLAY_STEP = 16;
     private static final int REPLAY_CHECKPOINTS = 128;
     private static final BigInteger[] NO_TOTALS = {BigInteger.ZERO, BigInteger.ZERO};
-    /** The empty tally, shared by every node that has none. */
-    private static final SortedMap<Asset, BigInteger> NONE = java.util.Collections.emptySortedMap();
 
     private final TransferGraph g;
     private final Dataset data;
@@ -68,9 +66,14 @@ final class TraceRun {
     private final int hubDegree;
     private final int[] dust; // sorted ids of dust outputs (usually none)
     private final java.util.BitSet labelled; // ids of labelled addresses (never modified)
+    /** Makes the result's values on read; holds nothing of this run. */
+    private final ResultValues values;
     // pass 2
     private final TreeMap<Integer, BigInteger> introduced = new TreeMap<>();
-    private final List<TraceResult.TracedTransfer> tracedTransfers = new ArrayList<>();
+    // the transfers that carried taint, as found: edge and tainted part
+    private int[] tracedEdge = new int[64];
+    private BigInteger[] tracedPart = new BigInteger[64];
+    private int tracedCount;
     private final List<Unexplained> unexplained = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     // swaps: tainted swap-like outflows waiting for their proceeds, per sender
@@ -111,17 +114,47 @@ final class TraceRun {
     }
     private int scanned;
 
-    /** An unexplained inflow with the ids it is sorted by (transfer, then address). */
-    private record Unexplained(int edge, int address, TraceResult.UnexplainedInflow value) {
+    /**
+     * An unexplained inflow by ids: {@code missing} of transfer {@code edge}'s asset credited at
+     * {@code address} before that transfer. Sorted by transfer, then address.
+     */
+    private record Unexplained(int edge, int address, BigInteger missing, boolean countedAsStolen, BigInteger tainted) {
+        TraceResult.UnexplainedInflow value(ResultValues v, TransferGraph g) {
+            return new TraceResult.UnexplainedInflow(v.address(address), Amount.of(g.assetOf(edge), missing),
+                    v.transfer(edge), countedAsStolen, tainted);
+        }
     }
 
     /**
-     * An endpoint with what it is sorted by (asset id, then amount descending, then address id),
-     * held here so that the sort does not reach through the endpoint's values.
+     * An endpoint by ids, with what it is sorted by (asset id, then amount descending, then
+     * address id); {@code path} holds the edges whose transactions are its evidence.
      */
-    private record Ranked(int asset, int address, BigInteger amount, TraceResult.Endpoint value) {
-        Ranked(int asset, int address, TraceResult.Endpoint value) {
-            this(asset, address, value.amount().value(), value);
+    private record Ranked(int asset, int address, BigInteger amount, EndpointKind kind, int hop, int[] path) {
+        TraceResult.Endpoint value(ResultValues v, SortedMap<Asset, BigInteger> traced) {
+            Asset a = v.asset(asset);
+            return new TraceResult.Endpoint(v.address(address), kind, v.label(address), hop, Amount.of(a, amount),
+                    TraceResult.share(amount, traced.get(a)), v.txs(path));
+        }
+    }
+
+    /** A ledger gap by ids (see {@link TraceResult.LedgerGap}). */
+    private record GapRow(int address, int asset, BigInteger received, BigInteger sent, BigInteger unexplained,
+                          boolean countedAsStolen, BigInteger tainted) {
+        TraceResult.LedgerGap value(ResultValues v) {
+            return new TraceResult.LedgerGap(v.address(address), v.asset(asset), received, sent, unexplained,
+                    countedAsStolen, tainted);
+        }
+    }
+
+    /**
+     * A node by ids: its tallies are indexed by asset id (null: none), {@code kind} is null when
+     * it has no endpoint kind and {@code reachedBy} is -1 when it was not reached by a transfer.
+     */
+    private record NodeRow(int id, int hop, TraceResult.Role role, EndpointKind kind, BigInteger[] received,
+                           BigInteger[] sent, BigInteger[] held, int reachedBy) {
+        TraceResult.Node value(ResultValues v) {
+            return new TraceResult.Node(v.address(id), hop, role, Optional.ofNullable(kind), v.label(id),
+                    v.tally(received), v.tally(sent), v.tally(held), v.reachedBy(reachedBy));
         }
     }
 
@@ -155,6 +188,7 @@ final class TraceRun {
              AssetVerdict[] verdicts, boolean[] traced, SwapRule swaps, int[] dust, TraceScratch scratch,
              HubMemo memo, int hubDegree, java.util.BitSet labelled) {
         this.labelled = labelled;
+        this.values = new ResultValues(data.graph(), labels, labelled);
         this.memo = memo;
         this.hubDegree = hubDegree;
         this.swaps = direction == Direction.FORWARD ? swaps : null;
@@ -306,11 +340,6 @@ final class TraceRun {
             }
         }
         return false;
-    }
-
-    /** The best label of address {@code a}, looked up only when it has one. */
-    private Optional<Label> label(int a) {
-        return labelled.get(a) ? labels.best(addr(a)) : Optional.empty();
     }
 
     /**
@@ -648,8 +677,7 @@ final class TraceRun {
             // a transfer to itself is debited and credited again: only the shortfall counts
             BigInteger missing = bal[slot].draw(g, e, self);
             if (missing != null) {
-                unexplained.add(new Unexplained(e, a, new TraceResult.UnexplainedInflow(addr(a),
-                        Amount.of(g.asset(asset), missing), transfer(e), false, BigInteger.ZERO)));
+                unexplained.add(new Unexplained(e, a, missing, false, BigInteger.ZERO));
             }
         }
         for (int k = 0; k < na; k++) {
@@ -667,9 +695,9 @@ final class TraceRun {
      */
     private record CleanHistory(int step, int[] ords, int[] edges, boolean[] inflow, List<Map<Integer, BigInteger>> balances,
                                 int[] shortAt, List<Unexplained> shorts) {
-        /** Estimated heap bytes, for the {@link HubMemo} bound (a kept unexplained inflow is about 400). */
+        /** Estimated heap bytes, for the {@link HubMemo} bound (a kept unexplained inflow, by ids, is about 100). */
         long bytes() {
-            long b = 64L + 9L * ords.length + 4L * shortAt.length + 400L * shorts.size();
+            long b = 64L + 9L * ords.length + 4L * shortAt.length + 100L * shorts.size();
             for (Map<Integer, BigInteger> m : balances) {
                 b += 32 + 96L * m.size();
             }
@@ -707,8 +735,7 @@ final class TraceRun {
             BigInteger missing = applyClean(bal, e, inflow);
             if (missing != null) {
                 shortAt[shorts.size()] = size;
-                shorts.add(new Unexplained(e, a, new TraceResult.UnexplainedInflow(addr(a),
-                        Amount.of(g.asset(g.assetId(e)), missing), transfer(e), false, BigInteger.ZERO)));
+                shorts.add(new Unexplained(e, a, missing, false, BigInteger.ZERO));
             }
             size++;
         }
@@ -777,8 +804,7 @@ final class TraceRun {
             if (isSeed) {
                 addIntroduced(asset, missing);
             }
-            unexplained.add(new Unexplained(e, st.id, new TraceResult.UnexplainedInflow(addr(st.id),
-                    Amount.of(g.asset(asset), missing), transfer(e), isSeed, credit.tainted())));
+            unexplained.add(new Unexplained(e, st.id, missing, isSeed, credit.tainted()));
         }
         return l.debit(amt);
     }
@@ -944,9 +970,19 @@ final class TraceRun {
             sn.ledger(g.assetId(in)).credit(c);
             if (c.tainted().signum() > 0) {
                 sn.add(sn.received, g.assetId(in), c.tainted());
-                tracedTransfers.add(new TraceResult.TracedTransfer(in, transfer(in), c.tainted()));
+                traced(in, c.tainted());
             }
         }
+    }
+
+    /** Records that transfer {@code e} carried {@code tainted}. */
+    private void traced(int e, BigInteger tainted) {
+        if (tracedCount == tracedEdge.length) {
+            tracedEdge = Arrays.copyOf(tracedEdge, 2 * tracedCount);
+            tracedPart = Arrays.copyOf(tracedPart, 2 * tracedCount);
+        }
+        tracedEdge[tracedCount] = e;
+        tracedPart[tracedCount++] = tainted;
     }
 
     private void process(int e, boolean seedEdge, RadixHeap heap) {
@@ -983,7 +1019,7 @@ final class TraceRun {
             }
         }
         if (d.tainted().signum() > 0) {
-            tracedTransfers.add(new TraceResult.TracedTransfer(e, transfer(e), d.tainted()));
+            traced(e, d.tainted());
         }
         if (s == r) {
             if (senderActive) {
@@ -1031,21 +1067,28 @@ final class TraceRun {
 
     // ---- result ----
 
+    /**
+     * The result: the trace's ids and amounts, in their final order, in lists that make each
+     * value (address, hash, transfer, label, share) when it is first read ({@link IndexedList}).
+     * The lists capture only {@link #values}, the graph and arrays no one writes after this,
+     * never the pooled working arrays.
+     */
     private TraceResult result(SortedSet<Seed> seeds, SortedSet<Integer> seedEdges) {
         touchedIds = scratch.touchedSorted();
+        ResultValues v = values;
         TreeMap<Asset, BigInteger> seedAmounts = new TreeMap<>();
-        introduced.forEach((a, v) -> seedAmounts.put(g.asset(a), v));
+        introduced.forEach((a, x) -> seedAmounts.put(g.asset(a), x));
         TreeMap<Asset, BigInteger> converted = new TreeMap<>();
-        convertedIn.forEach((a, v) -> {
-            if (v.signum() > 0) {
-                converted.put(g.asset(a), v);
+        convertedIn.forEach((a, x) -> {
+            if (x.signum() > 0) {
+                converted.put(g.asset(a), x);
             }
         });
         TreeMap<Asset, BigInteger> traced = new TreeMap<>(seedAmounts);
-        converted.forEach((a, v) -> traced.merge(a, v, BigInteger::add));
-        List<TraceResult.Node> nodes = new ArrayList<>();
+        converted.forEach((a, x) -> traced.merge(a, x, BigInteger::add));
+        SortedMap<Asset, BigInteger> tracedView = java.util.Collections.unmodifiableSortedMap(traced);
+        List<NodeRow> nodes = new ArrayList<>();
         List<Ranked> endpoints = new ArrayList<>();
-        int[] nodeIds = new int[touchedIds.length];
         int followed = 0;
         int maxHop = 0;
         for (int a : touchedIds) {
@@ -1054,59 +1097,56 @@ final class TraceRun {
             if (status[a] == UNSEEN && !reachedWithTaint) {
                 continue;
             }
-            Address addr = addr(a);
-            Optional<Label> label = label(a);
-            SortedMap<Asset, BigInteger> received = tally(st == null ? null : st.received);
-            SortedMap<Asset, BigInteger> sent = tally(st == null ? null : st.sent);
-            SortedMap<Asset, BigInteger> held = NONE;
+            BigInteger[] received = st == null ? null : st.received;
+            BigInteger[] sent = st == null ? null : st.sent;
+            BigInteger[] heldBy = null;
             TraceResult.Role role;
-            Optional<EndpointKind> kind;
+            EndpointKind kind = null;
             if (status[a] == FOLLOWED) {
                 followed++;
                 role = seed[a] ? TraceResult.Role.SEED : TraceResult.Role.FOLLOWED;
-                kind = Optional.empty();
-                BigInteger[] heldBy = st == null ? null : new BigInteger[st.ledgers.length];
                 if (st != null) {
+                    heldBy = new BigInteger[st.ledgers.length];
                     for (int as = 0; as < st.ledgers.length; as++) {
                         if (st.ledgers[as] != null) {
                             heldBy[as] = st.ledgers[as].tainted();
                         }
                     }
-                    held = tally(heldBy);
                 }
-                if (!held.isEmpty()) {
-                    List<dev.tracer.model.TxHash> path = path(a);
+                if (heldBy != null && hasAny(heldBy)) {
+                    int[] path = pathEdges(a);
                     for (int as = 0; as < heldBy.length; as++) {
                         if (heldBy[as] != null && heldBy[as].signum() > 0) {
-                            endpoints.add(new Ranked(as, a, endpoint(addr, EndpointKind.HELD, label, hop[a], g.asset(as),
-                                    heldBy[as], traced, path)));
+                            endpoints.add(new Ranked(as, a, heldBy[as], EndpointKind.HELD, hop[a], path));
                         }
                     }
-                    kind = Optional.of(EndpointKind.HELD);
+                    kind = EndpointKind.HELD;
                 }
             } else {
                 role = TraceResult.Role.ENDPOINT;
-                kind = Optional.of(reason[a]);
-                List<dev.tracer.model.TxHash> path = path(a);
-                for (Map.Entry<Asset, BigInteger> r : received.entrySet()) {
-                    int assetId = assetIdOf(r.getKey());
-                    BigInteger swapped = swappedOut.getOrDefault(((long) a << 32) | assetId, BigInteger.ZERO).min(r.getValue());
-                    BigInteger rest = r.getValue().subtract(swapped);
+                kind = reason[a];
+                int[] path = pathEdges(a);
+                // the sort below puts them in order; per address and asset, the swapped part first
+                for (int as = 0; received != null && as < received.length; as++) {
+                    BigInteger got = received[as];
+                    if (got == null || got.signum() <= 0) {
+                        continue;
+                    }
+                    BigInteger swapped = swappedOut.getOrDefault(((long) a << 32) | as, BigInteger.ZERO).min(got);
+                    BigInteger rest = got.subtract(swapped);
                     if (swapped.signum() > 0) {
-                        endpoints.add(new Ranked(assetId, a,
-                                endpoint(addr, EndpointKind.SWAPPED, label, hop[a], r.getKey(), swapped, traced, path)));
+                        endpoints.add(new Ranked(as, a, swapped, EndpointKind.SWAPPED, hop[a], path));
                     }
                     if (rest.signum() > 0) {
-                        endpoints.add(new Ranked(assetId, a, endpoint(addr, reason[a], label, hop[a], r.getKey(), rest, traced, path)));
+                        endpoints.add(new Ranked(as, a, rest, reason[a], hop[a], path));
                     }
                 }
             }
             maxHop = Math.max(maxHop, hop[a]);
-            nodeIds[nodes.size()] = a;
-            nodes.add(new TraceResult.Node(addr, hop[a], role, kind, label, received, sent, held, reachedBy(a)));
+            nodes.add(new NodeRow(a, hop[a], role, kind, received, sent, heldBy, parent[a]));
         }
         // address ids are in address order (TransferGraph interns them sorted): merge the two id-sorted lists
-        nodes = mergeById(nodes, nodeIds, earlier());
+        NodeRow[] nodeRows = mergeById(nodes, earlier());
         endpoints.sort((x, y) -> {
             int c = Integer.compare(x.asset(), y.asset());
             if (c == 0) {
@@ -1114,25 +1154,49 @@ final class TraceRun {
             }
             return c != 0 ? c : Integer.compare(x.address(), y.address());
         });
-        tracedTransfers.sort(Comparator.comparingInt(TraceResult.TracedTransfer::edge));
-        List<TraceResult.UnexplainedInflow> inflows = sortedInflows();
-        if (!fwd) {
-            java.util.Collections.reverse(inflows);
+        Ranked[] ranked = endpoints.toArray(new Ranked[0]);
+        int[] order = tracedOrder();
+        int[] tEdge = new int[order.length];
+        BigInteger[] tPart = new BigInteger[order.length];
+        for (int i = 0; i < order.length; i++) {
+            tEdge[i] = tracedEdge[order[i]];
+            tPart[i] = tracedPart[order[i]];
         }
+        Unexplained[] inflows = sortedInflows();
+        if (!fwd) {
+            java.util.Collections.reverse(Arrays.asList(inflows));
+        }
+        TransferGraph graph = g;
         return new TraceResult(direction, model.name(), model.description(), model.conserving(), policy,
                 data.description(), data.coverage(), List.copyOf(seeds), java.util.Collections.unmodifiableSortedMap(seedAmounts),
                 java.util.Collections.unmodifiableSortedMap(converted), List.copyOf(conversions),
-                List.copyOf(nodes), List.copyOf(tracedTransfers), endpoints.stream().map(Ranked::value).toList(),
-                List.copyOf(inflows),
-                gaps(), poisoning(), calls(), truncations(), List.copyOf(warnings), List.of(),
-                new TraceResult.Stats(scanned, nodes.size(), followed, maxHop));
+                new IndexedList<>(nodeRows.length, i -> nodeRows[i].value(v)),
+                new IndexedList<>(tEdge.length, i -> new TraceResult.TracedTransfer(tEdge[i], v.transfer(tEdge[i]), tPart[i])),
+                new IndexedList<>(ranked.length, i -> ranked[i].value(v, tracedView)),
+                new IndexedList<>(inflows.length, i -> inflows[i].value(v, graph)),
+                gaps(), poisoning(), calls(), truncations(tEdge, tPart), List.copyOf(warnings), List.of(),
+                new TraceResult.Stats(scanned, nodeRows.length, followed, maxHop));
+    }
+
+    /** Indexes of the traced transfers sorted by edge id (each edge is traced once). */
+    private int[] tracedOrder() {
+        long[] keys = new long[tracedCount];
+        for (int i = 0; i < tracedCount; i++) {
+            keys[i] = ((long) tracedEdge[i] << 32) | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[tracedCount];
+        for (int i = 0; i < tracedCount; i++) {
+            order[i] = (int) keys[i];
+        }
+        return order;
     }
 
     /**
      * Receivers of value from a followed (non-seed) address before it was reached, that the
      * trace did not reach otherwise: shown as {@link TraceResult.Role#EARLIER}, with no taint.
      */
-    private Earlier earlier() {
+    private List<NodeRow> earlier() {
         long[] hops = new long[16]; // (receiver << 32) | hop
         int nh = 0;
         for (int a : touchedIds) {
@@ -1170,23 +1234,15 @@ final class TraceRun {
         }
         // by receiver, then hop: the first of each receiver has its least hop
         Arrays.sort(hops, 0, nh);
-        int[] ids = new int[nh];
-        TraceResult.Node[] nodes = new TraceResult.Node[nh];
-        int n = 0;
+        List<NodeRow> nodes = new ArrayList<>();
         for (int k = 0; k < nh; k++) {
             int r = (int) (hops[k] >>> 32);
             if (k > 0 && (int) (hops[k - 1] >>> 32) == r) {
                 continue;
             }
-            ids[n] = r;
-            nodes[n++] = new TraceResult.Node(addr(r), (int) hops[k], TraceResult.Role.EARLIER, Optional.empty(),
-                    label(r), NONE, NONE, NONE, Optional.empty());
+            nodes.add(new NodeRow(r, (int) hops[k], TraceResult.Role.EARLIER, null, null, null, null, -1));
         }
-        return new Earlier(n, ids, nodes);
-    }
-
-    /** The {@link TraceResult.Role#EARLIER} nodes, ids ascending: {@code ids[0..n)} and {@code nodes[0..n)}. */
-    private record Earlier(int n, int[] ids, TraceResult.Node[] nodes) {
+        return nodes;
     }
 
     /**
@@ -1210,21 +1266,19 @@ final class TraceRun {
         return new int[][] {Arrays.copyOf(rs, size), Arrays.copyOf(ords, size)};
     }
 
-    /** Merges nodes (ids ascending in {@code ids}) with the earlier nodes by id: O(n), no address comparisons. */
-    private static List<TraceResult.Node> mergeById(List<TraceResult.Node> nodes, int[] ids, Earlier more) {
-        if (more.n() == 0) {
-            return nodes;
-        }
-        List<TraceResult.Node> out = new ArrayList<>(nodes.size() + more.n());
+    /** Merges two lists of nodes, each ascending by id, by id: O(n), no address comparisons. */
+    private static NodeRow[] mergeById(List<NodeRow> nodes, List<NodeRow> more) {
+        NodeRow[] out = new NodeRow[nodes.size() + more.size()];
         int i = 0;
-        for (int k = 0; k < more.n(); k++) {
-            while (i < nodes.size() && ids[i] < more.ids()[k]) {
-                out.add(nodes.get(i++));
+        int n = 0;
+        for (NodeRow x : more) {
+            while (i < nodes.size() && nodes.get(i).id() < x.id()) {
+                out[n++] = nodes.get(i++);
             }
-            out.add(more.nodes()[k]);
+            out[n++] = x;
         }
         while (i < nodes.size()) {
-            out.add(nodes.get(i++));
+            out[n++] = nodes.get(i++);
         }
         return out;
     }
@@ -1236,9 +1290,9 @@ final class TraceRun {
      * keys, then each such run of ties re-sorted by address, O(n log n) with no comparator over
      * values. Several chains fall back to {@link #chainOrder}.
      */
-    private List<TraceResult.UnexplainedInflow> sortedInflows() {
+    private Unexplained[] sortedInflows() {
         int n = unexplained.size();
-        List<TraceResult.UnexplainedInflow> out = new ArrayList<>(n);
+        List<Unexplained> out = new ArrayList<>(n);
         boolean oneChain = true;
         for (int i = 1; i < n && oneChain; i++) {
             oneChain = g.assetOf(unexplained.get(i).edge()).chain().equals(g.assetOf(unexplained.get(0).edge()).chain());
@@ -1249,8 +1303,7 @@ final class TraceRun {
                 int c = chainOrder(x.edge(), y.edge());
                 return c != 0 ? c : Integer.compare(x.address(), y.address());
             });
-            sorted.forEach(u -> out.add(u.value()));
-            return out;
+            return sorted.toArray(new Unexplained[0]);
         }
         long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
@@ -1272,14 +1325,14 @@ final class TraceRun {
                 }
                 Arrays.sort(run);
                 for (long r : run) {
-                    out.add(unexplained.get((int) r).value());
+                    out.add(unexplained.get((int) r));
                 }
             } else {
-                out.add(unexplained.get((int) keys[i]).value());
+                out.add(unexplained.get((int) keys[i]));
             }
             i = j;
         }
-        return out;
+        return out.toArray(new Unexplained[0]);
     }
 
     /**
@@ -1309,11 +1362,10 @@ final class TraceRun {
         HashMap<Long, BigInteger[]> sums = new HashMap<>();
         java.util.Set<Integer> seeds = new java.util.HashSet<>();
         for (Unexplained each : unexplained) {
-            TraceResult.UnexplainedInflow u = each.value();
             BigInteger[] t = sums.computeIfAbsent(((long) each.address() << 32) | g.assetId(each.edge()), x -> NO_TOTALS.clone());
-            t[0] = t[0].add(u.amount().value());
-            t[1] = t[1].add(u.tainted());
-            if (u.countedAsStolen()) {
+            t[0] = t[0].add(each.missing());
+            t[1] = t[1].add(each.tainted());
+            if (each.countedAsStolen()) {
                 seeds.add(each.address());
             }
         }
@@ -1323,8 +1375,9 @@ final class TraceRun {
             keys[n++] = k;
         }
         Arrays.sort(keys);
-        List<TraceResult.LedgerGap> out = new ArrayList<>(n);
+        GapRow[] rows = new GapRow[n];
         int lastA = -1;
+        int row = 0;
         Map<Integer, BigInteger[]> totals = Map.of();
         for (long k : keys) {
             int a = (int) (k >>> 32);
@@ -1340,9 +1393,10 @@ final class TraceRun {
                 t = totalsOf(a, asset);
             }
             BigInteger[] gap = sums.get(k);
-            out.add(new TraceResult.LedgerGap(addr(a), g.asset(asset), t[0], t[1], gap[0], seeds.contains(a), gap[1]));
+            rows[row++] = new GapRow(a, asset, t[0], t[1], gap[0], seeds.contains(a), gap[1]);
         }
-        return List.copyOf(out);
+        ResultValues v = values;
+        return new IndexedList<>(n, i -> rows[i].value(v));
     }
 
     /**
@@ -1387,15 +1441,6 @@ final class TraceRun {
         return new BigInteger[] {in.value(), sent.value()};
     }
 
-    private int assetIdOf(Asset a) {
-        for (int i = 0; i < g.assetCount(); i++) {
-            if (g.asset(i).equals(a)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("asset not in graph: " + a);
-    }
-
     private static boolean hasAny(BigInteger[] tally) {
         for (BigInteger v : tally) {
             if (v != null && v.signum() > 0) {
@@ -1405,34 +1450,11 @@ final class TraceRun {
         return false;
     }
 
-    /** The positive entries of {@code t} by asset; {@link #NONE} when there are none (most nodes). */
-    private SortedMap<Asset, BigInteger> tally(BigInteger[] t) {
-        TreeMap<Asset, BigInteger> m2 = null;
-        if (t != null) {
-            for (int i = 0; i < t.length; i++) {
-                if (t[i] != null && t[i].signum() > 0) {
-                    if (m2 == null) {
-                        m2 = new TreeMap<>();
-                    }
-                    m2.put(g.asset(i), t[i]);
-                }
-            }
-        }
-        return m2 == null ? NONE : java.util.Collections.unmodifiableSortedMap(m2);
-    }
-
-    private static TraceResult.Endpoint endpoint(Address a, EndpointKind k, Optional<Label> label, int hop, Asset asset,
-                                                 BigInteger v, SortedMap<Asset, BigInteger> seedAmounts,
-                                                 List<dev.tracer.model.TxHash> path) {
-        return new TraceResult.Endpoint(a, k, label, hop, Amount.of(asset, v), TraceResult.share(v, seedAmounts.get(asset)), path);
-    }
-
-    private Optional<dev.tracer.model.Transfer> reachedBy(int a) {
-        return parent[a] < 0 ? Optional.empty() : Optional.of(transfer(parent[a]));
-    }
-
-    /** Transactions of the first-reach chain from a seed to {@code a}, in the direction of travel. */
-    private List<dev.tracer.model.TxHash> path(int a) {
+    /**
+     * The first-reach chain from a seed to {@code a}, in the direction of travel: one transfer per
+     * transaction, whose hashes are the path's evidence.
+     */
+    private int[] pathEdges(int a) {
         int[] edges = new int[Math.max(1, hop[a] + 1)]; // the chain's first-reach transfers, last first
         int n = 0;
         int v = a;
@@ -1448,22 +1470,24 @@ final class TraceRun {
             }
             v = sender(e);
         }
-        dev.tracer.model.TxHash[] p = new dev.tracer.model.TxHash[n];
+        int[] p = new int[n];
         for (int i = 0; i < n; i++) {
-            p[i] = txOf(edges[n - 1 - i]);
+            p[i] = edges[n - 1 - i];
         }
-        return List.of(p);
+        return p;
     }
 
-    private List<TraceResult.Truncation> truncations() {
+    /** What the fan-out cap cut, per sender: from the traced transfers ({@code edges}, {@code tainted}). */
+    private List<TraceResult.Truncation> truncations(int[] edges, BigInteger[] tainted) {
         TreeMap<Address, int[]> counts = new TreeMap<>();
         TreeMap<Address, TreeMap<Asset, BigInteger>> amounts = new TreeMap<>();
-        for (TraceResult.TracedTransfer t : tracedTransfers) {
-            int r = receiver(t.edge());
-            if (status[r] == ENDPOINT && reason[r] == EndpointKind.FAN_OUT_CUT && cutBy[r] == sender(t.edge())) {
-                Address s = addr(sender(t.edge()));
+        for (int i = 0; i < edges.length; i++) {
+            int e = edges[i];
+            int r = receiver(e);
+            if (status[r] == ENDPOINT && reason[r] == EndpointKind.FAN_OUT_CUT && cutBy[r] == sender(e)) {
+                Address s = addr(sender(e));
                 counts.computeIfAbsent(s, x -> new int[1])[0]++;
-                amounts.computeIfAbsent(s, x -> new TreeMap<>()).merge(g.assetOf(t.edge()), t.tainted(), BigInteger::add);
+                amounts.computeIfAbsent(s, x -> new TreeMap<>()).merge(g.assetOf(e), tainted[i], BigInteger::add);
             }
         }
         List<TraceResult.Truncation> out = new ArrayList<>();
