@@ -28,7 +28,6 @@ final class TraceRun {
     private static final byte FOLLOWED = 1;
     private static final byte ENDPOINT = 2;
     private static final long SEED_MARK = 0xFFFF_FFFFL;
-    private static final int LOOKALIKE_HEX = 4;
     private static final int STOP_CONFIDENCE = 50;
     private static final int REPLAY_STEP = 16;
     private static final int REPLAY_CHECKPOINTS = 128;
@@ -41,12 +40,12 @@ final class TraceRun {
     private final TracePolicy policy;
     private final Direction direction;
     private final boolean fwd;
-    private final AssetVerdict[] verdicts;
     private final boolean[] traced;
     private final BigInteger[] minBase;
-    private final int m;
-    private final long since;
-    private final long until;
+    /** This direction's view of the graph (immutable: the result's values use it after the trace). */
+    private final TravelView view;
+    /** Finds the poisoning the result lists, and makes its values when read. */
+    private final Poisonings poisonings;
 
     // pass 1
     private final byte[] status;
@@ -58,7 +57,6 @@ final class TraceRun {
     private final int[] parent;
     private final boolean[] seed;
     private final TraceScratch scratch;
-    private final IdCache<dev.tracer.model.Transfer> transfers;
     private final java.util.function.IntFunction<Address> makeAddress;
     private final java.util.function.IntFunction<dev.tracer.model.TxHash> makeTx;
     private int[] touchedIds;
@@ -137,11 +135,11 @@ final class TraceRun {
         }
     }
 
-    /** A ledger gap by ids (see {@link TraceResult.LedgerGap}). */
-    private record GapRow(int address, int asset, BigInteger received, BigInteger sent, BigInteger unexplained,
-                          boolean countedAsStolen, BigInteger tainted) {
-        TraceResult.LedgerGap value(ResultValues v) {
-            return new TraceResult.LedgerGap(v.address(address), v.asset(asset), received, sent, unexplained,
+    /** A ledger gap by ids (see {@link TraceResult.LedgerGap}), without the address's totals. */
+    private record GapRow(int address, int asset, BigInteger unexplained, boolean countedAsStolen, BigInteger tainted) {
+        TraceResult.LedgerGap value(ResultValues v, LedgerTotals totals) {
+            BigInteger[] t = totals.of(address, asset);
+            return new TraceResult.LedgerGap(v.address(address), v.asset(asset), t[0], t[1], unexplained,
                     countedAsStolen, tainted);
         }
     }
@@ -199,19 +197,16 @@ final class TraceRun {
         this.policy = policy;
         this.direction = direction;
         this.fwd = direction == Direction.FORWARD;
-        this.verdicts = verdicts;
         this.traced = traced;
         this.dust = dust;
-        this.m = g.edgeCount();
-        this.since = policy.since().map(java.time.Instant::getEpochSecond).orElse(Long.MIN_VALUE);
-        this.until = policy.until().map(java.time.Instant::getEpochSecond).orElse(Long.MAX_VALUE);
+        this.view = new TravelView(g, fwd, policy, traced);
+        this.poisonings = new Poisonings(view, verdicts);
         this.minBase = new BigInteger[g.assetCount()];
         for (int i = 0; i < g.assetCount(); i++) {
             BigDecimal base = policy.minAmount().movePointRight(g.asset(i).decimals());
             minBase[i] = base.setScale(0, java.math.RoundingMode.CEILING).toBigIntegerExact();
         }
         this.scratch = scratch;
-        this.transfers = new IdCache<>(this::makeTransfer);
         this.makeAddress = g::address;
         this.makeTx = g::tx;
         status = scratch.status;
@@ -239,49 +234,38 @@ final class TraceRun {
         return scratch.txValues.get(g.txId(e), e, makeTx);
     }
 
-    /** Transfer {@code e} as a value, made once per trace (a traced transfer is often also how its receiver was reached). */
-    private dev.tracer.model.Transfer transfer(int e) {
-        return transfers.get(e);
-    }
-
-    private dev.tracer.model.Transfer makeTransfer(int e) {
-        Asset a = g.assetOf(e);
-        return new dev.tracer.model.Transfer(a.chain(), txOf(e), g.txIndex(e), g.position(e), addr(g.from(e)), addr(g.to(e)),
-                a, g.amount(e), g.block(e), g.time(e), g.kind(e));
-    }
-
-    // ---- direction helpers: "out" is the direction of travel, "ord" the order of travel ----
+    // ---- direction helpers (TravelView): "out" is the direction of travel, "ord" the order of travel ----
 
     private int ord(int e) {
-        return fwd ? e : m - 1 - e;
+        return view.ord(e);
     }
 
     private int edgeAt(int ord) {
-        return fwd ? ord : m - 1 - ord;
+        return view.edgeAt(ord);
     }
 
     private int sender(int e) {
-        return fwd ? g.from(e) : g.to(e);
+        return view.sender(e);
     }
 
     private int receiver(int e) {
-        return fwd ? g.to(e) : g.from(e);
+        return view.receiver(e);
     }
 
     private int outDeg(int a) {
-        return fwd ? g.outDegree(a) : g.inDegree(a);
+        return view.outDeg(a);
     }
 
     private int outAt(int a, int k) {
-        return fwd ? g.outEdge(a, k) : g.inEdge(a, g.inDegree(a) - 1 - k);
+        return view.outAt(a, k);
     }
 
     private int inDeg(int a) {
-        return fwd ? g.inDegree(a) : g.outDegree(a);
+        return view.inDeg(a);
     }
 
     private int inAt(int a, int k) {
-        return fwd ? g.inEdge(a, k) : g.outEdge(a, g.outDegree(a) - 1 - k);
+        return view.inAt(a, k);
     }
 
     private boolean dust(int a) {
@@ -305,24 +289,15 @@ final class TraceRun {
     }
 
     private boolean inWindow(int e) {
-        if (since == Long.MIN_VALUE && until == Long.MAX_VALUE) {
-            return true;
-        }
-        long t = g.epochSecond(e);
-        return t >= since && t <= until;
+        return view.inWindow(e);
     }
 
-    /** Before the window in the direction of travel (history that sets balances, carries no new taint). */
     private boolean beforeWindow(int e) {
-        if (since == Long.MIN_VALUE && until == Long.MAX_VALUE) {
-            return false;
-        }
-        long t = g.epochSecond(e);
-        return fwd ? t < since : t > until;
+        return view.beforeWindow(e);
     }
 
     private boolean carriesValue(int e) {
-        return traced[g.assetId(e)] && !g.isZeroAmount(e);
+        return view.carriesValue(e);
     }
 
     /**
@@ -342,18 +317,12 @@ final class TraceRun {
         return false;
     }
 
-    /**
-     * First index k in a's out list (direction order) whose edge's ord exceeds {@code o}. Backward,
-     * the out list is a's received transfers last first, and ord {@code <= o} means edge id
-     * {@code >= m - 1 - o}: those are the received transfers after edge {@code m - 2 - o}.
-     */
     private int firstOutAfter(int a, int o) {
-        return fwd ? g.firstOutAfter(a, o) : g.inDegree(a) - g.firstInAfter(a, m - 2 - o);
+        return view.firstOutAfter(a, o);
     }
 
-    /** As {@link #firstOutAfter}, over a's in list (direction order). */
     private int firstInAfter(int a, int o) {
-        return fwd ? g.firstInAfter(a, o) : g.outDegree(a) - g.firstOutAfter(a, m - 2 - o);
+        return view.firstInAfter(a, o);
     }
 
     private static long key(int ord, long tag) {
@@ -960,6 +929,9 @@ final class TraceRun {
 
     /** Credits the proceeds that waited for outflow {@code e} of {@code s} (now offered, or not a tainted swap). */
     private void settleAwaiting(int s, int e) {
+        if (awaitingSwap.isEmpty()) {
+            return; // most traces never wait for a swap: no boxing and hashing per outflow
+        }
         List<Integer> waiting = awaitingSwap.remove(e);
         if (waiting == null) {
             return;
@@ -1376,69 +1348,16 @@ final class TraceRun {
         }
         Arrays.sort(keys);
         GapRow[] rows = new GapRow[n];
-        int lastA = -1;
-        int row = 0;
-        Map<Integer, BigInteger[]> totals = Map.of();
-        for (long k : keys) {
+        for (int i = 0; i < n; i++) {
+            long k = keys[i];
             int a = (int) (k >>> 32);
-            int asset = (int) k;
-            BigInteger[] t;
-            if (hub(a)) {
-                if (a != lastA) {
-                    totals = memo.get(a, fwd, HubMemo.Kind.TOTALS, () -> totalsOf(a), m2 -> 48L + 160L * m2.size());
-                    lastA = a;
-                }
-                t = totals.getOrDefault(asset, NO_TOTALS);
-            } else {
-                t = totalsOf(a, asset);
-            }
             BigInteger[] gap = sums.get(k);
-            rows[row++] = new GapRow(a, asset, t[0], t[1], gap[0], seeds.contains(a), gap[1]);
+            rows[i] = new GapRow(a, (int) k, gap[0], seeds.contains(a), gap[1]);
         }
+        // the address's whole-history totals depend only on the graph: looked up when the gap is read
+        LedgerTotals totals = new LedgerTotals(view, memo, hubDegree);
         ResultValues v = values;
-        return new IndexedList<>(n, i -> rows[i].value(v));
-    }
-
-    /**
-     * Per asset, what {@code a} received and sent (value-carrying transfers in the window, not to
-     * itself) over its whole history: one pass over its transfers, O(degree).
-     */
-    private Map<Integer, BigInteger[]> totalsOf(int a) {
-        Map<Integer, Tally[]> sums = new HashMap<>();
-        for (int k = 0; k < inDeg(a); k++) {
-            int e = inAt(a, k);
-            if (carriesValue(e) && inWindow(e) && sender(e) != a) {
-                sums.computeIfAbsent(g.assetId(e), x -> new Tally[] {new Tally(), new Tally()})[0].add(g, e);
-            }
-        }
-        for (int k = 0; k < outDeg(a); k++) {
-            int e = outAt(a, k);
-            if (carriesValue(e) && inWindow(e) && receiver(e) != a) {
-                sums.computeIfAbsent(g.assetId(e), x -> new Tally[] {new Tally(), new Tally()})[1].add(g, e);
-            }
-        }
-        Map<Integer, BigInteger[]> out = new HashMap<>();
-        sums.forEach((asset, t) -> out.put(asset, new BigInteger[] {t[0].value(), t[1].value()}));
-        return java.util.Collections.unmodifiableMap(out);
-    }
-
-    /** What {@code a} received and sent of {@code asset}, as {@link #totalsOf(int)} counts them. */
-    private BigInteger[] totalsOf(int a, int asset) {
-        Tally in = new Tally();
-        Tally sent = new Tally();
-        for (int k = 0; k < inDeg(a); k++) {
-            int e = inAt(a, k);
-            if (g.assetId(e) == asset && carriesValue(e) && inWindow(e) && sender(e) != a) {
-                in.add(g, e);
-            }
-        }
-        for (int k = 0; k < outDeg(a); k++) {
-            int e = outAt(a, k);
-            if (g.assetId(e) == asset && carriesValue(e) && inWindow(e) && receiver(e) != a) {
-                sent.add(g, e);
-            }
-        }
-        return new BigInteger[] {in.value(), sent.value()};
+        return new IndexedList<>(n, i -> rows[i].value(v, totals));
     }
 
     private static boolean hasAny(BigInteger[] tally) {
@@ -1496,129 +1415,101 @@ final class TraceRun {
         return List.copyOf(out);
     }
 
-    /** Zero-value native transfers (contract calls) from followed addresses, per caller and contract. */
+    /**
+     * Zero-value native transfers (contract calls) from followed addresses, per caller and
+     * contract (callers, then contracts, in address order: ids are); the values are made when read.
+     */
     private List<TraceResult.ContractCall> calls() {
-        List<TraceResult.ContractCall> out = new ArrayList<>();
+        List<CallRow> out = new ArrayList<>();
         for (int a : touchedIds) {
             if (status[a] != FOLLOWED || !fwd) {
                 continue;
             }
             out.addAll(hub(a) ? memo.get(a, fwd, HubMemo.Kind.CALLS, () -> callsOf(a), TraceRun::callBytes) : callsOf(a));
         }
-        return List.copyOf(out);
+        CallRow[] rows = out.toArray(new CallRow[0]);
+        ResultValues v = values;
+        return new IndexedList<>(rows.length, i -> rows[i].value(v));
+    }
+
+    /** The contract calls of one caller to one contract, by ids: {@code edges} in chain order. */
+    private record CallRow(int caller, int contract, int[] edges) {
+        TraceResult.ContractCall value(ResultValues v) {
+            return new TraceResult.ContractCall(v.address(caller), v.address(contract), v.label(contract), edges.length,
+                    v.txs(edges));
+        }
     }
 
     /** Estimated heap bytes of contract calls, for the {@link HubMemo} bound. */
-    private static long callBytes(List<TraceResult.ContractCall> calls) {
+    private static long callBytes(List<CallRow> calls) {
         long b = 16;
-        for (TraceResult.ContractCall c : calls) {
-            b += 200 + 140L * c.txs().size(); // a transaction hash value is about 130 bytes
+        for (CallRow c : calls) {
+            b += 48 + 4L * c.edges().length;
         }
         return b;
     }
 
-    /** The contract calls of followed address {@code a}, by contract. */
-    private List<TraceResult.ContractCall> callsOf(int a) {
-        List<TraceResult.ContractCall> out = new ArrayList<>();
-        TreeMap<Address, List<dev.tracer.model.TxHash>> byContract = new TreeMap<>();
+    /** The contract calls of followed address {@code a}, by contract id. O(out-degree + calls log calls). */
+    private List<CallRow> callsOf(int a) {
+        long[] keys = new long[8]; // (contract << 32) | edge: by contract, then in chain order
+        int n = 0;
         for (int k = 0; k < g.outDegree(a); k++) {
             int e = g.outEdge(a, k);
             if (g.kind(e) == TransferKind.NATIVE && g.isZeroAmount(e) && inWindow(e)) {
-                byContract.computeIfAbsent(addr(g.to(e)), x -> new ArrayList<>()).add(txOf(e));
+                if (n == keys.length) {
+                    keys = Arrays.copyOf(keys, 2 * n);
+                }
+                keys[n++] = ((long) g.to(e) << 32) | e;
             }
         }
-        Address caller = addr(a);
-        byContract.forEach((c, txs) -> out.add(new TraceResult.ContractCall(caller, c, labels.best(c), txs.size(),
-                List.copyOf(txs))));
+        Arrays.sort(keys, 0, n);
+        List<CallRow> out = new ArrayList<>();
+        for (int i = 0; i < n;) {
+            int c = (int) (keys[i] >>> 32);
+            int j = i;
+            while (j < n && (int) (keys[j] >>> 32) == c) {
+                j++;
+            }
+            int[] edges = new int[j - i];
+            for (int k = i; k < j; k++) {
+                edges[k - i] = (int) keys[k];
+            }
+            out.add(new CallRow(a, c, edges));
+            i = j;
+        }
         return List.copyOf(out);
     }
 
-    /** Excluded transfers from followed addresses: imitation tokens, zero-value tokens, unverified tokens. */
+    /**
+     * Excluded transfers from followed addresses (imitation tokens, zero-value tokens, unverified
+     * tokens), by {@link dev.tracer.model.Transfer#CHAIN_ORDER} of their transfers (stable). Which
+     * transfers is found here; each one's detail and look-alike are made when it is read.
+     */
     private List<TraceResult.Poisoning> poisoning() {
-        List<TraceResult.Poisoning> out = new ArrayList<>();
+        int[] edges = new int[16];
+        int n = 0;
         for (int a : touchedIds) {
             if (status[a] == FOLLOWED) {
-                out.addAll(hub(a) ? memo.get(a, fwd, HubMemo.Kind.POISONING, () -> poisoningOf(a),
-                        p -> 16L + 400L * p.size()) : poisoningOf(a));
-            }
-        }
-        out.sort(Comparator.comparing(TraceResult.Poisoning::transfer, dev.tracer.model.Transfer.CHAIN_ORDER));
-        return List.copyOf(out);
-    }
-
-    /** The excluded transfers from followed address {@code a}, in the direction's order. */
-    private List<TraceResult.Poisoning> poisoningOf(int a) {
-        List<TraceResult.Poisoning> out = new ArrayList<>();
-        List<Address> genuine = null;
-        for (int k = 0; k < outDeg(a); k++) {
-            int e = outAt(a, k);
-            if (!inWindow(e)) {
-                continue;
-            }
-            AssetVerdict v = verdicts[g.assetId(e)];
-            TraceResult.PoisonReason why;
-            String detail;
-            if (v.kind() == AssetVerdict.Kind.IMITATION) {
-                why = TraceResult.PoisonReason.IMITATION_TOKEN;
-                detail = v.reason();
-            } else if (v.kind() == AssetVerdict.Kind.UNVERIFIED) {
-                why = TraceResult.PoisonReason.UNVERIFIED_TOKEN;
-                detail = v.reason();
-            } else if (g.kind(e) == TransferKind.TOKEN && g.isZeroAmount(e)) {
-                why = TraceResult.PoisonReason.ZERO_VALUE_TOKEN;
-                detail = "zero-value " + g.assetOf(e).symbol() + " transfer (moves nothing; a common address-poisoning lure)";
-            } else {
-                continue;
-            }
-            if (genuine == null) {
-                genuine = genuineCounterparties(a);
-            }
-            Address x = addr(receiver(e));
-            out.add(new TraceResult.Poisoning(transfer(e), why, detail, lookalike(x, genuine)));
-        }
-        return List.copyOf(out);
-    }
-
-    private List<Address> genuineCounterparties(int a) {
-        TreeMap<String, Address> m2 = new TreeMap<>();
-        for (int k = 0; k < g.outDegree(a); k++) {
-            int e = g.outEdge(a, k);
-            if (carriesValue(e)) {
-                m2.put(addr(g.to(e)).value(), addr(g.to(e)));
-            }
-        }
-        for (int k = 0; k < g.inDegree(a); k++) {
-            int e = g.inEdge(a, k);
-            if (carriesValue(e)) {
-                m2.put(addr(g.from(e)).value(), addr(g.from(e)));
-            }
-        }
-        return new ArrayList<>(m2.values());
-    }
-
-    /** A genuine counterparty sharing the first and last {@value #LOOKALIKE_HEX} hex digits with {@code x}. */
-    private static Optional<Address> lookalike(Address x, List<Address> genuine) {
-        if (!x.chain().isEvm()) {
-            return Optional.empty();
-        }
-        String xf = x.value();
-        String xv = xf.substring(2);
-        for (Address y : genuine) {
-            String yf = y.value();
-            if (y.chain().isEvm() && yf.length() == xf.length()) {
-                // the same test as below on the full "0x…" strings, without cutting them
-                if (!yf.equals(xf) && yf.regionMatches(2, xf, 2, LOOKALIKE_HEX)
-                        && yf.regionMatches(yf.length() - LOOKALIKE_HEX, xf, xf.length() - LOOKALIKE_HEX, LOOKALIKE_HEX)) {
-                    return Optional.of(y);
+                int[] of = hub(a) ? memo.get(a, fwd, HubMemo.Kind.POISONING, () -> poisonings.from(a), p -> 16L + 4L * p.length)
+                        : poisonings.from(a);
+                if (n + of.length > edges.length) {
+                    edges = Arrays.copyOf(edges, Math.max(2 * edges.length, n + of.length));
                 }
-                continue;
-            }
-            String yv = yf.substring(2);
-            if (!yv.equals(xv) && yv.regionMatches(0, xv, 0, LOOKALIKE_HEX)
-                    && yv.regionMatches(yv.length() - LOOKALIKE_HEX, xv, xv.length() - LOOKALIKE_HEX, LOOKALIKE_HEX)) {
-                return Optional.of(y);
+                System.arraycopy(of, 0, edges, n, of.length);
+                n += of.length;
             }
         }
-        return Optional.empty();
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        int[] found = edges;
+        Arrays.sort(idx, (x, y) -> chainOrder(found[x], found[y])); // stable: ties keep the order found
+        int[] sorted = new int[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = found[idx[i]];
+        }
+        Poisonings p = poisonings;
+        return new IndexedList<>(n, i -> p.value(sorted[i]));
     }
 }
