@@ -9,7 +9,7 @@ import java.util.function.ToLongFunction;
  * Summaries of high-degree addresses (hubs) that depend only on the graph, the tracer's policy
  * and classifier, and the direction: never on one trace's state. A trace that reaches a hub
  * needs some of them (its whole-history totals, its poisoning and contract calls, its receivers
- * in order of first payment, its clean balance history); made once per {@link Tracer} the first
+ * in order of first payment, its clean balance history, its counterparties for the look-alike test); made once per {@link Tracer} the first
  * time a trace needs them, and shared by later traces, so a trace's cost through a hub is what it
  * reads from the summary, not the hub's degree.
  *
@@ -31,7 +31,7 @@ final class HubMemo {
     static final long DEFAULT_BYTES = 512L << 20;
 
     /** What is kept for an address. */
-    enum Kind { TOTALS, POISONING, CALLS, FIRST_RECEIVERS, REPLAY }
+    enum Kind { TOTALS, POISONING, CALLS, FIRST_RECEIVERS, REPLAY, COUNTERPARTIES }
 
     /** A summary with its estimated size in bytes. */
     private record Entry(Object value, long bytes) {

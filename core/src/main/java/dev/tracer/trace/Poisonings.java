@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>{@link #from} is O(out-degree) with no allocation but the result; {@link #value} makes the
  * report value when it is read, and the sender's genuine counterparties (O(degree), once per
- * sender, kept). Known false positives: a genuine counterparty that happens to share the 8 hex
+ * sender and result; a hub's are kept in the tracer's {@link HubMemo}). Known false positives: a genuine counterparty that happens to share the 8 hex
  * digits (about one in 4 billion per pair); an unverified token that is legitimate but not in
  * the registry. Depends only on the graph, the direction, the policy's window and the verdicts,
  * so a result can call it after the trace. Thread-safe.
@@ -32,12 +32,18 @@ final class Poisonings {
 
     private final TravelView view;
     private final AssetVerdict[] verdicts;
+    private final ResultValues values;
+    private final HubMemo memo;
+    private final int hubDegree;
     private final ConcurrentHashMap<Integer, List<Address>> genuine = new ConcurrentHashMap<>();
 
-    /** {@code verdicts}: per asset id; it must never be modified. */
-    Poisonings(TravelView view, AssetVerdict[] verdicts) {
+    /** {@code verdicts}: per asset id; it must never be modified. {@code values} makes the result's addresses. */
+    Poisonings(TravelView view, AssetVerdict[] verdicts, ResultValues values, HubMemo memo, int hubDegree) {
         this.view = view;
         this.verdicts = verdicts;
+        this.values = values;
+        this.memo = memo;
+        this.hubDegree = hubDegree;
     }
 
     /** The excluded transfers {@code a} sends (in the window), in the direction's order. */
@@ -75,8 +81,11 @@ final class Poisonings {
         String detail = why == TraceResult.PoisonReason.ZERO_VALUE_TOKEN
                 ? "zero-value " + g.assetOf(e).symbol() + " transfer (moves nothing; a common address-poisoning lure)"
                 : verdicts[g.assetId(e)].reason();
-        List<Address> known = genuine.computeIfAbsent(view.sender(e), this::genuineCounterparties);
-        return new TraceResult.Poisoning(g.transfer(e), why, detail, lookalike(g.address(view.receiver(e)), known));
+        int a = view.sender(e);
+        List<Address> known = g.outDegree(a) + g.inDegree(a) >= hubDegree
+                ? memo.get(a, view.fwd, HubMemo.Kind.COUNTERPARTIES, () -> genuineCounterparties(a), l -> 16L + 150L * l.size())
+                : genuine.computeIfAbsent(a, this::genuineCounterparties);
+        return new TraceResult.Poisoning(values.transfer(e), why, detail, lookalike(values.address(view.receiver(e)), known));
     }
 
     /** Everyone {@code a} exchanged value with, by address. */
@@ -86,14 +95,14 @@ final class Poisonings {
         for (int k = 0; k < g.outDegree(a); k++) {
             int e = g.outEdge(a, k);
             if (view.carriesValue(e)) {
-                Address x = g.address(g.to(e));
+                Address x = values.address(g.to(e));
                 m.put(x.value(), x);
             }
         }
         for (int k = 0; k < g.inDegree(a); k++) {
             int e = g.inEdge(a, k);
             if (view.carriesValue(e)) {
-                Address x = g.address(g.from(e));
+                Address x = values.address(g.from(e));
                 m.put(x.value(), x);
             }
         }

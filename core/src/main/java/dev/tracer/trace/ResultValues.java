@@ -14,13 +14,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes the values of a {@link TraceResult} from the ids a trace computed: addresses, transaction
  * hashes, transfers, labels and per-asset tallies. It reads only immutable data (the graph, the
  * label store and the set of labelled ids), never a trace's working arrays, so the lists of a
  * result ({@link IndexedList}) can call it after the trace's arrays went back to the pool.
- * Each call allocates the value it returns.
+ * One instance serves one result: it keeps each address and transaction hash it made, so the
+ * result's values share them (an address is in its node, its endpoints, its transfers), as the
+ * eagerly built results did. Thread-safe: a result may be read from several threads.
  */
 final class ResultValues {
     /** The empty tally, shared by every node that has none. */
@@ -29,6 +32,8 @@ final class ResultValues {
     private final TransferGraph g;
     private final LabelStore labels;
     private final BitSet labelled;
+    private final ConcurrentHashMap<Integer, Address> addresses = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, TxHash> hashes = new ConcurrentHashMap<>();
 
     /** {@code labelled}: the ids of the graph's labelled addresses; it must never be modified. */
     ResultValues(TransferGraph g, LabelStore labels, BitSet labelled) {
@@ -38,15 +43,20 @@ final class ResultValues {
     }
 
     Address address(int id) {
-        return g.address(id);
+        Address a = addresses.get(id);
+        return a != null ? a : addresses.computeIfAbsent(id, g::address);
     }
 
     Transfer transfer(int e) {
-        return g.transfer(e);
+        Asset a = g.assetOf(e);
+        return new Transfer(a.chain(), tx(e), g.txIndex(e), g.position(e), address(g.from(e)), address(g.to(e)), a,
+                g.amount(e), g.block(e), g.time(e), g.kind(e));
     }
 
     TxHash tx(int e) {
-        return g.tx(e);
+        int id = g.txId(e);
+        TxHash h = hashes.get(id);
+        return h != null ? h : hashes.computeIfAbsent(id, x -> g.tx(e));
     }
 
     Asset asset(int assetId) {
@@ -55,19 +65,19 @@ final class ResultValues {
 
     /** The best label of address {@code id}, looked up only when it has one. */
     Optional<Label> label(int id) {
-        return labelled.get(id) ? labels.best(g.address(id)) : Optional.empty();
+        return labelled.get(id) ? labels.best(address(id)) : Optional.empty();
     }
 
     /** The transfer by which an address was reached, or empty for {@code e < 0}. */
     Optional<Transfer> reachedBy(int e) {
-        return e < 0 ? Optional.empty() : Optional.of(g.transfer(e));
+        return e < 0 ? Optional.empty() : Optional.of(transfer(e));
     }
 
     /** The transaction hashes of transfers {@code edges}, in that order. */
     List<TxHash> txs(int[] edges) {
         TxHash[] p = new TxHash[edges.length];
         for (int i = 0; i < edges.length; i++) {
-            p[i] = g.tx(edges[i]);
+            p[i] = tx(edges[i]);
         }
         return List.of(p);
     }

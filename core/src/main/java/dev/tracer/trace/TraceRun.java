@@ -200,7 +200,7 @@ final class TraceRun {
         this.traced = traced;
         this.dust = dust;
         this.view = new TravelView(g, fwd, policy, traced);
-        this.poisonings = new Poisonings(view, verdicts);
+        this.poisonings = new Poisonings(view, verdicts, values, memo, hubDegree);
         this.minBase = new BigInteger[g.assetCount()];
         for (int i = 0; i < g.assetCount(); i++) {
             BigDecimal base = policy.minAmount().movePointRight(g.asset(i).decimals());
