@@ -20,6 +20,11 @@ import java.util.SortedMap;
  * amount they introduced per asset, every address reached with its taint, every transfer that
  * carried taint, where the funds are now, the unexplained inflows the ledgers needed, the
  * poisoning that was excluded, and what policy cut.
+ *
+ * <p>A result from {@link Tracer} makes the elements of its lists when they are first read (the
+ * trace computes ids and amounts; addresses, hashes, transfers, labels, shares, ledger-gap totals
+ * and look-alikes are made for the elements a reader reads), so it keeps the graph it was traced
+ * on reachable. Reading is thread-safe and gives equal values whenever it happens.
  */
 public record TraceResult(
         Direction direction,
