@@ -57,8 +57,6 @@ final class TraceRun {
     private final int[] parent;
     private final boolean[] seed;
     private final TraceScratch scratch;
-    private final java.util.function.IntFunction<Address> makeAddress;
-    private final java.util.function.IntFunction<dev.tracer.model.TxHash> makeTx;
     private int[] touchedIds;
     private final HubMemo memo;
     private final int hubDegree;
@@ -207,8 +205,6 @@ final class TraceRun {
             minBase[i] = base.setScale(0, java.math.RoundingMode.CEILING).toBigIntegerExact();
         }
         this.scratch = scratch;
-        this.makeAddress = g::address;
-        this.makeTx = g::tx;
         status = scratch.status;
         hop = scratch.hop;
         reason = scratch.reason;
@@ -224,14 +220,14 @@ final class TraceRun {
         return g.outDegree(a) + g.inDegree(a) >= hubDegree;
     }
 
-    /** Address {@code id}, made once per trace. */
+    /** Address {@code id}, made once per trace (shared with the result's values). */
     private Address addr(int id) {
-        return scratch.addressValues.get(id, id, makeAddress);
+        return values.address(id);
     }
 
-    /** The transaction hash of transfer {@code e}, made once per transaction per trace. */
+    /** The transaction hash of transfer {@code e}, made once per transaction per trace (shared with the result's values). */
     private dev.tracer.model.TxHash txOf(int e) {
-        return scratch.txValues.get(g.txId(e), e, makeTx);
+        return values.tx(e);
     }
 
     // ---- direction helpers (TravelView): "out" is the direction of travel, "ord" the order of travel ----

@@ -19,17 +19,11 @@ final class TraceScratch {
     final boolean[] seed;
     final int[] cur;
     final Object[] nodes;
-    /** Address values by id, for the trace. */
-    final SlotCache addressValues;
-    /** Transaction hash values by transaction id, for the trace. */
-    final SlotCache txValues;
     private final boolean[] touched;
     private int[] list = new int[256];
     private int size;
 
-    TraceScratch(int addresses, int transactions) {
-        addressValues = new SlotCache(addresses);
-        txValues = new SlotCache(transactions);
+    TraceScratch(int addresses) {
         status = new byte[addresses];
         hop = new int[addresses];
         Arrays.fill(hop, -1);
@@ -49,10 +43,6 @@ final class TraceScratch {
 
     int capacity() {
         return status.length;
-    }
-
-    int txCapacity() {
-        return txValues.capacity();
     }
 
     /** Records that the trace writes address {@code a}'s entries. */
@@ -90,7 +80,5 @@ final class TraceScratch {
             touched[a] = false;
         }
         size = 0;
-        addressValues.reset();
-        txValues.reset();
     }
 }

@@ -131,7 +131,7 @@ public final class Tracer {
                 seedAddresses.size(), seedEdges.size(), model.name());
         int[] dustIds = dust.stream().map(g::idOf).filter(java.util.OptionalInt::isPresent)
                 .mapToInt(java.util.OptionalInt::getAsInt).sorted().toArray();
-        TraceScratch scratch = scratch(g.addressCount(), g.txCount());
+        TraceScratch scratch = scratch(g.addressCount());
         try {
             TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, swaps, dustIds, scratch,
                     memo, hubDegree, labelled);
@@ -143,10 +143,9 @@ public final class Tracer {
     }
 
     /** Working arrays for one trace: reused when a finished trace left some (reset), else new. */
-    private TraceScratch scratch(int addresses, int transactions) {
+    private TraceScratch scratch(int addresses) {
         TraceScratch s = scratchPool.poll();
-        return s != null && s.capacity() == addresses && s.txCapacity() == transactions ? s
-                : new TraceScratch(addresses, transactions);
+        return s != null && s.capacity() == addresses ? s : new TraceScratch(addresses);
     }
 
     /** Builder for {@link Tracer}. */
