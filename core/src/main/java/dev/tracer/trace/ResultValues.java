@@ -82,8 +82,8 @@ final class ResultValues {
         return List.of(p);
     }
 
-    /** The positive entries of {@code t} (indexed by asset id) by asset; {@link #NONE} when there are none. */
-    SortedMap<Asset, BigInteger> tally(BigInteger[] t) {
+    /** The positive entries of {@code t} by asset ({@code t[i]} is of asset id {@code assets[i]}); {@link #NONE} when there are none. */
+    SortedMap<Asset, BigInteger> tally(int[] assets, BigInteger[] t) {
         TreeMap<Asset, BigInteger> m = null;
         if (t != null) {
             for (int i = 0; i < t.length; i++) {
@@ -91,7 +91,7 @@ final class ResultValues {
                     if (m == null) {
                         m = new TreeMap<>();
                     }
-                    m.put(g.asset(i), t[i]);
+                    m.put(g.asset(assets[i]), t[i]);
                 }
             }
         }

@@ -9,7 +9,6 @@ import dev.tracer.model.Amount;
 import dev.tracer.model.Asset;
 import dev.tracer.model.TransferKind;
 import dev.tracer.source.Dataset;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,20 +145,26 @@ final class TraceRun {
      * A node by ids: its tallies are indexed by asset id (null: none), {@code kind} is null when
      * it has no endpoint kind and {@code reachedBy} is -1 when it was not reached by a transfer.
      */
-    private record NodeRow(int id, int hop, TraceResult.Role role, EndpointKind kind, BigInteger[] received,
+    private record NodeRow(int id, int hop, TraceResult.Role role, EndpointKind kind, int[] assets, BigInteger[] received,
                            BigInteger[] sent, BigInteger[] held, int reachedBy) {
         TraceResult.Node value(ResultValues v) {
             return new TraceResult.Node(v.address(id), hop, role, Optional.ofNullable(kind), v.label(id),
-                    v.tally(received), v.tally(sent), v.tally(held), v.reachedBy(reachedBy));
+                    v.tally(assets, received), v.tally(assets, sent), v.tally(assets, held), v.reachedBy(reachedBy));
         }
     }
 
-    /** Ledger and tallies of one reached address. */
+    /**
+     * Ledgers and tallies of one reached address, one slot per asset it has moved (most move one
+     * or two), so its size does not grow with the number of assets in the data: an export with
+     * thousands of tokens costs each reached address no more than one with nine.
+     */
     private final class NodeState {
         final int id;
-        final Ledger[] ledgers = new Ledger[g.assetCount()];
-        final BigInteger[] received = new BigInteger[g.assetCount()];
-        final BigInteger[] sent = new BigInteger[g.assetCount()];
+        int[] assets = new int[2];
+        Ledger[] ledgers = new Ledger[2];
+        BigInteger[] received = new BigInteger[2];
+        BigInteger[] sent = new BigInteger[2];
+        int slots;
         boolean active;
         int inCur;
         int outCur;
@@ -168,21 +173,55 @@ final class TraceRun {
             this.id = id;
         }
 
-        Ledger ledger(int asset) {
-            if (ledgers[asset] == null) {
-                ledgers[asset] = model.newLedger();
+        /** The slot of {@code asset}, added when new. O(slots). */
+        int slot(int asset) {
+            for (int i = 0; i < slots; i++) {
+                if (assets[i] == asset) {
+                    return i;
+                }
             }
-            return ledgers[asset];
+            if (slots == assets.length) {
+                assets = Arrays.copyOf(assets, 2 * slots);
+                ledgers = Arrays.copyOf(ledgers, 2 * slots);
+                received = Arrays.copyOf(received, 2 * slots);
+                sent = Arrays.copyOf(sent, 2 * slots);
+            }
+            assets[slots] = asset;
+            return slots++;
         }
 
-        void add(BigInteger[] tally, int asset, BigInteger v) {
-            tally[asset] = tally[asset] == null ? v : tally[asset].add(v);
+        Ledger ledger(int asset) {
+            int i = slot(asset);
+            if (ledgers[i] == null) {
+                ledgers[i] = model.newLedger();
+            }
+            return ledgers[i];
+        }
+
+        void addReceived(int asset, BigInteger v) {
+            int i = slot(asset);
+            received[i] = received[i] == null ? v : received[i].add(v);
+        }
+
+        void addSent(int asset, BigInteger v) {
+            int i = slot(asset);
+            sent[i] = sent[i] == null ? v : sent[i].add(v);
+        }
+
+        /** Whether any asset's received tally is positive. */
+        boolean receivedAny() {
+            for (int i = 0; i < slots; i++) {
+                if (received[i] != null && received[i].signum() > 0) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
     TraceRun(Dataset data, LabelStore labels, TaintModel model, TracePolicy policy, Direction direction,
-             AssetVerdict[] verdicts, boolean[] traced, SwapRule swaps, int[] dust, TraceScratch scratch,
-             HubMemo memo, int hubDegree, java.util.BitSet labelled) {
+             AssetVerdict[] verdicts, boolean[] traced, BigInteger[] minBase, SwapRule swaps, int[] dust,
+             TraceScratch scratch, HubMemo memo, int hubDegree, java.util.BitSet labelled) {
         this.labelled = labelled;
         this.values = new ResultValues(data.graph(), labels, labelled);
         this.memo = memo;
@@ -199,11 +238,7 @@ final class TraceRun {
         this.dust = dust;
         this.view = new TravelView(g, fwd, policy, traced);
         this.poisonings = new Poisonings(view, verdicts, values, memo, hubDegree);
-        this.minBase = new BigInteger[g.assetCount()];
-        for (int i = 0; i < g.assetCount(); i++) {
-            BigDecimal base = policy.minAmount().movePointRight(g.asset(i).decimals());
-            minBase[i] = base.setScale(0, java.math.RoundingMode.CEILING).toBigIntegerExact();
-        }
+        this.minBase = minBase;
         this.scratch = scratch;
         status = scratch.status;
         hop = scratch.hop;
@@ -432,6 +467,7 @@ final class TraceRun {
             heap.push(key(ord(e), SEED_MARK));
         }
         int last = -1;
+        boolean anySeedEdge = !seedEdges.isEmpty();
         while (!heap.isEmpty()) {
             long k = heap.pop();
             int e = edgeAt((int) (k >>> 32));
@@ -453,7 +489,7 @@ final class TraceRun {
                 continue;
             }
             scanned++;
-            process(e, !seedEdges.isEmpty() && seedEdges.contains(e), heap);
+            process(e, anySeedEdge && seedEdges.contains(e), heap);
         }
     }
 
@@ -560,9 +596,9 @@ final class TraceRun {
             }
         }
         if (isSeed) {
-            for (int as = 0; as < st.ledgers.length; as++) {
-                if (st.ledgers[as] != null) {
-                    addIntroduced(as, st.ledgers[as].tainted());
+            for (int i = 0; i < st.slots; i++) {
+                if (st.ledgers[i] != null) {
+                    addIntroduced(st.assets[i], st.ledgers[i].tainted());
                 }
             }
         }
@@ -937,7 +973,7 @@ final class TraceRun {
             Draw c = sameTxProceeds(s, in);
             sn.ledger(g.assetId(in)).credit(c);
             if (c.tainted().signum() > 0) {
-                sn.add(sn.received, g.assetId(in), c.tainted());
+                sn.addReceived(g.assetId(in), c.tainted());
                 traced(in, c.tainted());
             }
         }
@@ -967,7 +1003,7 @@ final class TraceRun {
         }
         if (d.tainted().signum() > 0) {
             if (senderActive && s != r) {
-                sn.add(sn.sent, asset, d.tainted());
+                sn.addSent(asset, d.tainted());
                 offer(s, r, e, d);
             }
         }
@@ -999,7 +1035,7 @@ final class TraceRun {
             // a seed's holdings count wholly as stolen, whatever arrives
             NodeState rn = state(r);
             addIntroduced(asset, amt.subtract(d.tainted()));
-            rn.add(rn.received, asset, d.tainted());
+            rn.addReceived(asset, d.tainted());
             rn.ledger(asset).credit(Draw.tainted(amt));
             return;
         }
@@ -1019,7 +1055,7 @@ final class TraceRun {
             } else {
                 return;
             }
-            rn.add(rn.received, asset, d.tainted());
+            rn.addReceived(asset, d.tainted());
         } else if (d.tainted().signum() > 0) {
             if (status[r] == UNSEEN) {
                 scratch.touch(r);
@@ -1029,7 +1065,7 @@ final class TraceRun {
                 parent[r] = e;
             }
             NodeState rn = state(r);
-            rn.add(rn.received, asset, d.tainted());
+            rn.addReceived(asset, d.tainted());
         }
     }
 
@@ -1057,14 +1093,16 @@ final class TraceRun {
         SortedMap<Asset, BigInteger> tracedView = java.util.Collections.unmodifiableSortedMap(traced);
         List<NodeRow> nodes = new ArrayList<>();
         List<Ranked> endpoints = new ArrayList<>();
+        Paths paths = new Paths();
         int followed = 0;
         int maxHop = 0;
         for (int a : touchedIds) {
             NodeState st = node(a);
-            boolean reachedWithTaint = st != null && (hasAny(st.received) || st.active);
+            boolean reachedWithTaint = st != null && (st.receivedAny() || st.active);
             if (status[a] == UNSEEN && !reachedWithTaint) {
                 continue;
             }
+            int[] assets = st == null ? null : st.assets; // received, sent and heldBy by the node's asset slots
             BigInteger[] received = st == null ? null : st.received;
             BigInteger[] sent = st == null ? null : st.sent;
             BigInteger[] heldBy = null;
@@ -1074,18 +1112,18 @@ final class TraceRun {
                 followed++;
                 role = seed[a] ? TraceResult.Role.SEED : TraceResult.Role.FOLLOWED;
                 if (st != null) {
-                    heldBy = new BigInteger[st.ledgers.length];
-                    for (int as = 0; as < st.ledgers.length; as++) {
-                        if (st.ledgers[as] != null) {
-                            heldBy[as] = st.ledgers[as].tainted();
+                    heldBy = new BigInteger[st.slots];
+                    for (int i = 0; i < st.slots; i++) {
+                        if (st.ledgers[i] != null) {
+                            heldBy[i] = st.ledgers[i].tainted();
                         }
                     }
                 }
                 if (heldBy != null && hasAny(heldBy)) {
-                    int[] path = pathEdges(a);
-                    for (int as = 0; as < heldBy.length; as++) {
-                        if (heldBy[as] != null && heldBy[as].signum() > 0) {
-                            endpoints.add(new Ranked(as, a, heldBy[as], EndpointKind.HELD, hop[a], path));
+                    int[] path = paths.of(a);
+                    for (int i = 0; i < heldBy.length; i++) {
+                        if (heldBy[i] != null && heldBy[i].signum() > 0) {
+                            endpoints.add(new Ranked(assets[i], a, heldBy[i], EndpointKind.HELD, hop[a], path));
                         }
                     }
                     kind = EndpointKind.HELD;
@@ -1093,13 +1131,14 @@ final class TraceRun {
             } else {
                 role = TraceResult.Role.ENDPOINT;
                 kind = reason[a];
-                int[] path = pathEdges(a);
+                int[] path = paths.of(a);
                 // the sort below puts them in order; per address and asset, the swapped part first
-                for (int as = 0; received != null && as < received.length; as++) {
-                    BigInteger got = received[as];
+                for (int i = 0; st != null && i < st.slots; i++) {
+                    BigInteger got = received[i];
                     if (got == null || got.signum() <= 0) {
                         continue;
                     }
+                    int as = assets[i];
                     BigInteger swapped = swappedOut.getOrDefault(((long) a << 32) | as, BigInteger.ZERO).min(got);
                     BigInteger rest = got.subtract(swapped);
                     if (swapped.signum() > 0) {
@@ -1111,14 +1150,14 @@ final class TraceRun {
                 }
             }
             maxHop = Math.max(maxHop, hop[a]);
-            nodes.add(new NodeRow(a, hop[a], role, kind, received, sent, heldBy, parent[a]));
+            nodes.add(new NodeRow(a, hop[a], role, kind, assets, received, sent, heldBy, parent[a]));
         }
         // address ids are in address order (TransferGraph interns them sorted): merge the two id-sorted lists
         NodeRow[] nodeRows = mergeById(nodes, earlier());
         endpoints.sort((x, y) -> {
             int c = Integer.compare(x.asset(), y.asset());
             if (c == 0) {
-                c = y.amount().compareTo(x.amount());
+                c = compareAmounts(y.amount(), x.amount());
             }
             return c != 0 ? c : Integer.compare(x.address(), y.address());
         });
@@ -1144,6 +1183,11 @@ final class TraceRun {
                 new IndexedList<>(inflows.length, i -> inflows[i].value(v, graph)),
                 gaps(), poisoning(), calls(), truncations(tEdge, tPart), List.copyOf(warnings), List.of(),
                 new TraceResult.Stats(scanned, nodeRows.length, followed, maxHop));
+    }
+
+    /** {@code x.compareTo(y)}, on longs when both fit (most do; a big-integer compare costs a mismatch search). */
+    private static int compareAmounts(BigInteger x, BigInteger y) {
+        return x.bitLength() < 63 && y.bitLength() < 63 ? Long.compare(x.longValue(), y.longValue()) : x.compareTo(y);
     }
 
     /** Indexes of the traced transfers sorted by edge id (each edge is traced once). */
@@ -1208,7 +1252,7 @@ final class TraceRun {
             if (k > 0 && (int) (hops[k - 1] >>> 32) == r) {
                 continue;
             }
-            nodes.add(new NodeRow(r, (int) hops[k], TraceResult.Role.EARLIER, null, null, null, null, -1));
+            nodes.add(new NodeRow(r, (int) hops[k], TraceResult.Role.EARLIER, null, null, null, null, null, -1));
         }
         return nodes;
     }
@@ -1307,11 +1351,19 @@ final class TraceRun {
      * {@link dev.tracer.model.Transfer#CHAIN_ORDER} of transfers {@code e1} and {@code e2} from the
      * graph's columns: edge ids are in chain order, so only transfers of one block, transaction
      * index, hash and position tie. Hashes are compared by transaction id (ids are in hash order)
-     * on one chain; across chains by their text.
+     * on one chain; across chains by their text. On one chain this is the order of the ids except
+     * for transfers whose keys tie, so only those (and transfers of two chains) are compared by
+     * their columns.
      */
     private int chainOrder(int e1, int e2) {
         if (e1 == e2) {
             return 0;
+        }
+        if ((!g.sameTx(e1, e2) || g.position(e1) != g.position(e2))
+                && g.assetOf(e1).chain().equals(g.assetOf(e2).chain())) {
+            // the graph's rows are sorted by this very key (block, index, transaction id, position)
+            // on one chain: unless both keys are equal, the ids are in their order; no block search
+            return Integer.compare(e1, e2);
         }
         int c = Long.compare(g.block(e1), g.block(e2));
         if (c == 0) {
@@ -1363,6 +1415,66 @@ final class TraceRun {
             }
         }
         return false;
+    }
+
+    /**
+     * The first-reach chains of one result ({@link #pathEdges}), each made from its parent's:
+     * the addresses reached from one sender share the walk up to the seed, so a chain costs one
+     * step and a look-up instead of a walk of its hops. Parent links form a cycle only through a
+     * seed transfer whose sender was reached later; such a chain is walked as before.
+     */
+    private final class Paths {
+        private static final int[] NONE = new int[0];
+        private final int[][] made = new int[touchedIds.length][]; // by index in touchedIds (every chain's addresses are touched)
+        private final int[] up = new int[8];
+
+        private int at(int a) {
+            return Arrays.binarySearch(touchedIds, a);
+        }
+
+        int[] of(int a) {
+            int i0 = at(a);
+            if (i0 >= 0 && made[i0] != null) {
+                return made[i0];
+            }
+            // the addresses up the chain until one already made or the start, nearest first
+            int[] chain = up;
+            int n = 0;
+            int v = a;
+            int[] base = NONE;
+            while (parent[v] >= 0) {
+                if (n == chain.length) {
+                    if (n > touchedIds.length) {
+                        return pathEdges(a); // a cycle of parent links
+                    }
+                    chain = Arrays.copyOf(chain, 2 * n);
+                }
+                chain[n++] = v;
+                v = sender(parent[v]);
+                int iv = at(v);
+                if (iv >= 0 && made[iv] != null) {
+                    base = made[iv];
+                    break;
+                }
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                int e = parent[chain[i]];
+                int last = base.length - 1;
+                if (last >= 0 && g.txId(base[last]) == g.txId(e)) {
+                    // a UTXO step in and out of one transaction is one transaction: its last transfer stands for it
+                    base = base.clone();
+                    base[last] = e;
+                } else {
+                    base = Arrays.copyOf(base, base.length + 1);
+                    base[last + 1] = e;
+                }
+                int ic = at(chain[i]);
+                if (ic >= 0) {
+                    made[ic] = base;
+                }
+            }
+            return base;
+        }
     }
 
     /**

@@ -9,6 +9,9 @@ import dev.tracer.model.Asset;
 import dev.tracer.model.InvalidInputException;
 import dev.tracer.model.TxHash;
 import dev.tracer.source.Dataset;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -67,6 +70,15 @@ public final class Tracer {
     private final int hubDegree;
     /** The ids of the graph's labelled addresses: most addresses have none, and need no label look-up. */
     private final java.util.BitSet labelled = new java.util.BitSet();
+    /**
+     * Per asset id, set once here (they depend only on the data, the classifier and the policy),
+     * so a trace costs nothing per asset of the data, which an export with thousands of tokens
+     * would otherwise pay on every trace: the classifier's verdict, whether it carries traced
+     * value, and the policy's minimum amount in base units. Never modified.
+     */
+    private final AssetVerdict[] verdicts;
+    private final boolean[] traced;
+    private final BigInteger[] minBase;
 
     private Tracer(Builder b) {
         this.hubDegree = b.hubDegree;
@@ -80,6 +92,17 @@ public final class Tracer {
         this.dust = java.util.Set.copyOf(b.dust);
         for (Address a : labels.addresses()) {
             data.graph().idOf(a).ifPresent(labelled::set);
+        }
+        TransferGraph g = data.graph();
+        this.verdicts = new AssetVerdict[g.assetCount()];
+        this.traced = new boolean[g.assetCount()];
+        this.minBase = new BigInteger[g.assetCount()];
+        for (int i = 0; i < g.assetCount(); i++) {
+            Asset a = g.asset(i);
+            verdicts[i] = classifier.classify(a);
+            traced[i] = verdicts[i].carriesValue() && (policy.assets().isEmpty() || policy.assets().contains(a));
+            BigDecimal base = policy.minAmount().movePointRight(a.decimals());
+            minBase[i] = base.setScale(0, RoundingMode.CEILING).toBigIntegerExact();
         }
     }
 
@@ -98,13 +121,6 @@ public final class Tracer {
             throw new InvalidInputException("no seed address or transaction given");
         }
         TransferGraph g = data.graph();
-        AssetVerdict[] verdicts = new AssetVerdict[g.assetCount()];
-        boolean[] traced = new boolean[g.assetCount()];
-        for (int i = 0; i < g.assetCount(); i++) {
-            Asset a = g.asset(i);
-            verdicts[i] = classifier.classify(a);
-            traced[i] = verdicts[i].carriesValue() && (policy.assets().isEmpty() || policy.assets().contains(a));
-        }
         List<Integer> seedAddresses = new ArrayList<>();
         TreeSet<Integer> seedEdges = new TreeSet<>();
         for (Seed s : new TreeSet<>(seeds)) {
@@ -133,8 +149,8 @@ public final class Tracer {
                 .mapToInt(java.util.OptionalInt::getAsInt).sorted().toArray();
         TraceScratch scratch = scratch(g.addressCount());
         try {
-            TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, swaps, dustIds, scratch,
-                    memo, hubDegree, labelled);
+            TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, minBase, swaps, dustIds,
+                    scratch, memo, hubDegree, labelled);
             return run.run(new TreeSet<>(seeds), seedAddresses, seedEdges);
         } finally {
             scratch.reset();
