@@ -165,6 +165,7 @@ final class TraceRun {
         BigInteger[] received = new BigInteger[2];
         BigInteger[] sent = new BigInteger[2];
         int slots;
+        int firstAsset = -1; // assets[0], kept here too: most addresses move one asset
         boolean active;
         int inCur;
         int outCur;
@@ -173,9 +174,12 @@ final class TraceRun {
             this.id = id;
         }
 
-        /** The slot of {@code asset}, added when new. O(slots). */
+        /** The slot of {@code asset}, added when new. O(slots); the first asset without reading an array. */
         int slot(int asset) {
-            for (int i = 0; i < slots; i++) {
+            if (asset == firstAsset) {
+                return 0;
+            }
+            for (int i = 1; i < slots; i++) {
                 if (assets[i] == asset) {
                     return i;
                 }
@@ -187,6 +191,9 @@ final class TraceRun {
                 sent = Arrays.copyOf(sent, 2 * slots);
             }
             assets[slots] = asset;
+            if (slots == 0) {
+                firstAsset = asset;
+            }
             return slots++;
         }
 

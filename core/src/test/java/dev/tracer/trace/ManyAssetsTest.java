@@ -67,6 +67,63 @@ class ManyAssetsTest {
                 TransferGraph.builder().addAll(ts).build(), "hand-built: 20,000 tokens beside a 2-hop ETH fan-out");
     }
 
+    /**
+     * An address's per-asset slots start at two and grow as it meets more assets; every tally
+     * must keep every asset, for a followed address (whose ledgers make the slots) and for an
+     * endpoint (whose tallies make them). Seed S pays X six assets (20 ETH, beyond a long in wei,
+     * and five tokens of the bundled registry), X pays Y half of each. A version that looked up
+     * the tally array before growing it lost the third asset at an endpoint; this test caught it.
+     */
+    @Test
+    void anAddressKeepsEveryAssetItMeets() {
+        dev.tracer.assets.AssetRegistry registry = dev.tracer.assets.AssetRegistry.bundled();
+        List<Asset> assets = new ArrayList<>(List.of(Asset.nativeOf(CHAIN)));
+        for (String c : List.of("0xdac17f958d2ee523a2206206994597c13d831ec7", "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48",
+                "0x6b175474e89094c44da98b954eedeac495271d0f", "0x2260fac5e5542a773aa44fbcfedf7c193bc2c599",
+                "0xae7ab96520de3a18e5e111b5eaab095312d7fe84")) {
+            assets.add(registry.token(Address.parse(CHAIN, c)).orElseThrow());
+        }
+        Address s = address(0);
+        Address x = address(1);
+        Address y = address(2);
+        BigInteger big = new BigInteger("20000000000000000000"); // 20 ETH in wei: more than a long holds
+        List<Transfer> ts = new ArrayList<>();
+        java.util.Map<Asset, BigInteger> paid = new java.util.TreeMap<>();
+        for (int k = 0; k < assets.size(); k++) {
+            Asset a = assets.get(k);
+            BigInteger amount = k == 0 ? big : BigInteger.valueOf(1_000_000L * (k + 1));
+            paid.put(a, amount);
+            TransferKind kind = k == 0 ? TransferKind.NATIVE : TransferKind.TOKEN;
+            ts.add(new Transfer(CHAIN, TxHash.parse(CHAIN, String.format("%064x", 0xA00 + k)), 0, 0, s, x, a, amount, 10 + k,
+                    Instant.ofEpochSecond(1_700_000_000L + 12 * k), kind));
+            ts.add(new Transfer(CHAIN, TxHash.parse(CHAIN, String.format("%064x", 0xB00 + k)), 0, 0, x, y, a,
+                    amount.shiftRight(1), 30 + k, Instant.ofEpochSecond(1_700_000_600L + 12 * k), kind));
+        }
+        TreeSet<Address> all = new TreeSet<>(List.of(s, x, y));
+        Dataset d = new Dataset(CHAIN, new Coverage(CHAIN, new BlockRange(10, 40), false, all, all),
+                TransferGraph.builder().addAll(ts).build(), "hand-built: six assets through one address");
+        TraceResult r = Tracer.builder().dataset(d).labels(LabelStore.empty()).classifier(new dev.tracer.assets.FakeTokenClassifier(registry))
+                .model(new HaircutTaint()).build().trace(List.of(Seed.address(s)), Direction.FORWARD);
+
+        java.util.Map<Asset, BigInteger> half = new java.util.TreeMap<>();
+        paid.forEach((a, v) -> half.put(a, v.shiftRight(1)));
+        TraceResult.Node nx = r.nodes().stream().filter(n -> n.address().equals(x)).findFirst().orElseThrow();
+        TraceResult.Node ny = r.nodes().stream().filter(n -> n.address().equals(y)).findFirst().orElseThrow();
+        assertThat(nx.received()).isEqualTo(paid);
+        assertThat(nx.sent()).isEqualTo(half);
+        assertThat(ny.received()).isEqualTo(half);
+        assertThat(ny.held()).isEqualTo(half);
+        assertThat(r.endpoints()).hasSize(2 * assets.size());
+
+        // X as an endpoint (one hop allowed): its tallies are made without ledgers
+        TraceResult cut = Tracer.builder().dataset(d).labels(LabelStore.empty())
+                .classifier(new dev.tracer.assets.FakeTokenClassifier(registry)).model(new HaircutTaint())
+                .policy(TracePolicy.builder().maxHops(1).build()).build().trace(List.of(Seed.address(s)), Direction.FORWARD);
+        TraceResult.Node ex = cut.nodes().stream().filter(n -> n.address().equals(x)).findFirst().orElseThrow();
+        assertThat(ex.endpoint()).contains(EndpointKind.HOP_LIMIT);
+        assertThat(ex.received()).isEqualTo(paid);
+    }
+
     @Test
     void aTraceCostsNothingPerAssetOfTheData() {
         Dataset d = dataset();
