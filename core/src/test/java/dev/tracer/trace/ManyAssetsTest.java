@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
  * ethereum-etl export holds thousands of token contracts; every reached address used to get a
  * ledger array and two tally arrays as long as the data's asset list, and every trace classified
  * every asset again. Here 20,000 tokens move between addresses the trace never reaches, beside a
- * seed that pays 300 addresses in ETH, each of which pays one more. The old code allocated about
- * 600 × 3 × 20,000 references (over 140 MB) in such a trace; the trace now allocates under 16 MB,
- * and its result still counts only ETH.
+ * seed that pays 300 addresses in ETH, each of which pays one more. Before the fix such a trace
+ * allocated 609 MB and took 770 ms (1.2 MB and 8.5 ms with nine tokens); now 0.9 MB and under
+ * 10 ms with either. The bound here is 16 MB, and the result still counts only ETH.
  */
 class ManyAssetsTest {
     static final Chain CHAIN = Chain.ETHEREUM;
