@@ -72,7 +72,8 @@ class ManyAssetsTest {
      * must keep every asset, for a followed address (whose ledgers make the slots) and for an
      * endpoint (whose tallies make them). Seed S pays X six assets (20 ETH, beyond a long in wei,
      * and five tokens of the bundled registry), X pays Y half of each. A version that looked up
-     * the tally array before growing it lost the third asset at an endpoint; this test caught it.
+     * the tally array before growing it failed (index out of bounds) on an endpoint's third asset;
+     * this case caught it.
      */
     @Test
     void anAddressKeepsEveryAssetItMeets() {
