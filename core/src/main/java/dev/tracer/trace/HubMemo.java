@@ -2,6 +2,7 @@ package dev.tracer.trace;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tracer.graph.TransferGraph;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -17,7 +18,7 @@ import java.util.function.ToLongFunction;
  * bytes ({@link #DEFAULT_BYTES} unless a tracer is told otherwise): when the hubs a session
  * reaches need more, the least useful summaries are dropped (Caffeine's W-TinyLFU) and made again
  * if a later trace needs them, which changes no result. O(1) expected per look-up; a summary costs
- * O(degree) once while kept. Only addresses of at least {@link #MIN_DEGREE} transfers are kept.
+ * O(degree) once while kept. Only hubs ({@link #isHub}: at least {@link #MIN_DEGREE} transfers unless a tracer is told otherwise) are kept.
  * Values are immutable or never modified after being made. Thread-safe; evictions run on the
  * calling thread.
  */
@@ -38,6 +39,7 @@ final class HubMemo {
     }
 
     private final Cache<Long, Entry> memo;
+    private final int minDegree;
 
     HubMemo() {
         this(DEFAULT_BYTES);
@@ -45,12 +47,26 @@ final class HubMemo {
 
     /** @param maxBytes most estimated bytes of summaries kept */
     HubMemo(long maxBytes) {
+        this(maxBytes, MIN_DEGREE);
+    }
+
+    /**
+     * @param maxBytes  most estimated bytes of summaries kept
+     * @param minDegree transfers (sent and received) from which an address is a hub
+     */
+    HubMemo(long maxBytes, int minDegree) {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("memo bytes must be 0 or more, got " + maxBytes);
         }
+        this.minDegree = minDegree;
         this.memo = Caffeine.newBuilder().maximumWeight(maxBytes)
                 .weigher((Long k, Entry e) -> (int) Math.min(Integer.MAX_VALUE, e.bytes()))
                 .executor(Runnable::run).build();
+    }
+
+    /** True when {@code a}'s summaries are kept here: it has at least the hub degree of transfers. */
+    boolean isHub(TransferGraph g, int a) {
+        return g.outDegree(a) + g.inDegree(a) >= minDegree;
     }
 
     /**

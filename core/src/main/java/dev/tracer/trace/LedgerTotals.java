@@ -19,18 +19,16 @@ final class LedgerTotals {
 
     private final TravelView view;
     private final HubMemo memo;
-    private final int hubDegree;
 
-    LedgerTotals(TravelView view, HubMemo memo, int hubDegree) {
+    LedgerTotals(TravelView view, HubMemo memo) {
         this.view = view;
         this.memo = memo;
-        this.hubDegree = hubDegree;
     }
 
     /** {received, sent} of {@code asset} by address {@code a}. */
     BigInteger[] of(int a, int asset) {
         TransferGraph g = view.g;
-        if (g.outDegree(a) + g.inDegree(a) >= hubDegree) {
+        if (memo.isHub(g, a)) {
             Map<Integer, BigInteger[]> all = memo.get(a, view.fwd, HubMemo.Kind.TOTALS, () -> everyAsset(a),
                     m -> 48L + 160L * m.size());
             return all.getOrDefault(asset, NONE).clone();

@@ -34,16 +34,14 @@ final class Poisonings {
     private final AssetVerdict[] verdicts;
     private final ResultValues values;
     private final HubMemo memo;
-    private final int hubDegree;
     private final ConcurrentHashMap<Integer, List<Address>> genuine = new ConcurrentHashMap<>();
 
     /** {@code verdicts}: per asset id; it must never be modified. {@code values} makes the result's addresses. */
-    Poisonings(TravelView view, AssetVerdict[] verdicts, ResultValues values, HubMemo memo, int hubDegree) {
+    Poisonings(TravelView view, AssetVerdict[] verdicts, ResultValues values, HubMemo memo) {
         this.view = view;
         this.verdicts = verdicts;
         this.values = values;
         this.memo = memo;
-        this.hubDegree = hubDegree;
     }
 
     /** The excluded transfers {@code a} sends (in the window), in the direction's order. */
@@ -82,7 +80,7 @@ final class Poisonings {
                 ? "zero-value " + g.assetOf(e).symbol() + " transfer (moves nothing; a common address-poisoning lure)"
                 : verdicts[g.assetId(e)].reason();
         int a = view.sender(e);
-        List<Address> known = g.outDegree(a) + g.inDegree(a) >= hubDegree
+        List<Address> known = memo.isHub(g, a)
                 ? memo.get(a, view.fwd, HubMemo.Kind.COUNTERPARTIES, () -> genuineCounterparties(a), l -> 16L + 150L * l.size())
                 : genuine.computeIfAbsent(a, this::genuineCounterparties);
         return new TraceResult.Poisoning(values.transfer(e), why, detail, lookalike(values.address(view.receiver(e)), known));

@@ -58,7 +58,6 @@ final class TraceRun {
     private final TraceScratch scratch;
     private int[] touchedIds;
     private final HubMemo memo;
-    private final int hubDegree;
     private final int[] dust; // sorted ids of dust outputs (usually none)
     private final java.util.BitSet labelled; // ids of labelled addresses (never modified)
     /** Makes the result's values on read; holds nothing of this run. */
@@ -228,11 +227,10 @@ final class TraceRun {
 
     TraceRun(Dataset data, LabelStore labels, TaintModel model, TracePolicy policy, Direction direction,
              AssetVerdict[] verdicts, boolean[] traced, BigInteger[] minBase, SwapRule swaps, int[] dust,
-             TraceScratch scratch, HubMemo memo, int hubDegree, java.util.BitSet labelled) {
+             TraceScratch scratch, HubMemo memo, java.util.BitSet labelled) {
         this.labelled = labelled;
         this.values = new ResultValues(data.graph(), labels, labelled);
         this.memo = memo;
-        this.hubDegree = hubDegree;
         this.swaps = direction == Direction.FORWARD ? swaps : null;
         this.data = data;
         this.g = data.graph();
@@ -244,7 +242,7 @@ final class TraceRun {
         this.traced = traced;
         this.dust = dust;
         this.view = new TravelView(g, fwd, policy, traced);
-        this.poisonings = new Poisonings(view, verdicts, values, memo, hubDegree);
+        this.poisonings = new Poisonings(view, verdicts, values, memo);
         this.minBase = minBase;
         this.scratch = scratch;
         status = scratch.status;
@@ -259,7 +257,7 @@ final class TraceRun {
 
     /** True when {@code a}'s summaries are kept in the {@link HubMemo} (enough transfers to be worth it). */
     private boolean hub(int a) {
-        return g.outDegree(a) + g.inDegree(a) >= hubDegree;
+        return memo.isHub(g, a);
     }
 
     /** Address {@code id}, made once per trace (shared with the result's values). */
@@ -1410,7 +1408,7 @@ final class TraceRun {
             rows[i] = new GapRow(a, (int) k, gap[0], seeds.contains(a), gap[1]);
         }
         // the address's whole-history totals depend only on the graph: looked up when the gap is read
-        LedgerTotals totals = new LedgerTotals(view, memo, hubDegree);
+        LedgerTotals totals = new LedgerTotals(view, memo);
         ResultValues v = values;
         return new IndexedList<>(n, i -> rows[i].value(v, totals));
     }

@@ -67,7 +67,6 @@ public final class Tracer {
     private final java.util.Set<Address> dust;
     /** Summaries of hubs, made by the first trace that needs them (they depend on nothing a trace changes). */
     private final HubMemo memo;
-    private final int hubDegree;
     /** The ids of the graph's labelled addresses: most addresses have none, and need no label look-up. */
     private final java.util.BitSet labelled = new java.util.BitSet();
     /**
@@ -81,8 +80,7 @@ public final class Tracer {
     private final BigInteger[] minBase;
 
     private Tracer(Builder b) {
-        this.hubDegree = b.hubDegree;
-        this.memo = new HubMemo(b.memoBytes);
+        this.memo = new HubMemo(b.memoBytes, b.hubDegree);
         this.swaps = b.swaps;
         this.data = b.data;
         this.labels = b.labels;
@@ -150,7 +148,7 @@ public final class Tracer {
         TraceScratch scratch = scratch(g.addressCount());
         try {
             TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, minBase, swaps, dustIds,
-                    scratch, memo, hubDegree, labelled);
+                    scratch, memo, labelled);
             return run.run(new TreeSet<>(seeds), seedAddresses, seedEdges);
         } finally {
             scratch.reset();
