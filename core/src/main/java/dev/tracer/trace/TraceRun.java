@@ -123,7 +123,21 @@ final class TraceRun {
      * An endpoint by ids, with what it is sorted by (asset id, then amount descending, then
      * address id); {@code path} holds the edges whose transactions are its evidence.
      */
-    private record Ranked(int asset, int address, BigInteger amount, EndpointKind kind, int hop, int[] path) {
+    private record Ranked(int asset, int address, BigInteger amount, long small, EndpointKind kind, int hop, int[] path) {
+        /** An endpoint row; {@code small} is the amount when it fits a long, else -1, so the sort reads no big integer. */
+        static Ranked of(int asset, int address, BigInteger amount, EndpointKind kind, int hop, int[] path) {
+            return new Ranked(asset, address, amount, amount.bitLength() < 63 ? amount.longValue() : -1, kind, hop, path);
+        }
+
+        /** Asset, then amount from the largest, then address: {@code amount.compareTo} only when one does not fit a long. */
+        static int rank(Ranked x, Ranked y) {
+            int c = Integer.compare(x.asset, y.asset);
+            if (c == 0) {
+                c = x.small >= 0 && y.small >= 0 ? Long.compare(y.small, x.small) : y.amount.compareTo(x.amount);
+            }
+            return c != 0 ? c : Integer.compare(x.address, y.address);
+        }
+
         TraceResult.Endpoint value(ResultValues v, SortedMap<Asset, BigInteger> traced) {
             Asset a = v.asset(asset);
             return new TraceResult.Endpoint(v.address(address), kind, v.label(address), hop, Amount.of(a, amount),
@@ -1128,7 +1142,7 @@ final class TraceRun {
                     int[] path = paths.of(a);
                     for (int i = 0; i < heldBy.length; i++) {
                         if (heldBy[i] != null && heldBy[i].signum() > 0) {
-                            endpoints.add(new Ranked(assets[i], a, heldBy[i], EndpointKind.HELD, hop[a], path));
+                            endpoints.add(Ranked.of(assets[i], a, heldBy[i], EndpointKind.HELD, hop[a], path));
                         }
                     }
                     kind = EndpointKind.HELD;
@@ -1147,10 +1161,10 @@ final class TraceRun {
                     BigInteger swapped = swappedOut.getOrDefault(((long) a << 32) | as, BigInteger.ZERO).min(got);
                     BigInteger rest = got.subtract(swapped);
                     if (swapped.signum() > 0) {
-                        endpoints.add(new Ranked(as, a, swapped, EndpointKind.SWAPPED, hop[a], path));
+                        endpoints.add(Ranked.of(as, a, swapped, EndpointKind.SWAPPED, hop[a], path));
                     }
                     if (rest.signum() > 0) {
-                        endpoints.add(new Ranked(as, a, rest, reason[a], hop[a], path));
+                        endpoints.add(Ranked.of(as, a, rest, reason[a], hop[a], path));
                     }
                 }
             }
@@ -1159,13 +1173,7 @@ final class TraceRun {
         }
         // address ids are in address order (TransferGraph interns them sorted): merge the two id-sorted lists
         NodeRow[] nodeRows = mergeById(nodes, earlier());
-        endpoints.sort((x, y) -> {
-            int c = Integer.compare(x.asset(), y.asset());
-            if (c == 0) {
-                c = compareAmounts(y.amount(), x.amount());
-            }
-            return c != 0 ? c : Integer.compare(x.address(), y.address());
-        });
+        endpoints.sort(Ranked::rank); // stable: per address and asset, the swapped part stays first
         Ranked[] ranked = endpoints.toArray(new Ranked[0]);
         int[] order = tracedOrder();
         int[] tEdge = new int[order.length];
@@ -1188,11 +1196,6 @@ final class TraceRun {
                 new IndexedList<>(inflows.length, i -> inflows[i].value(v, graph)),
                 gaps(), poisoning(), calls(), truncations(tEdge, tPart), List.copyOf(warnings), List.of(),
                 new TraceResult.Stats(scanned, nodeRows.length, followed, maxHop));
-    }
-
-    /** {@code x.compareTo(y)}, on longs when both fit (most do; a big-integer compare costs a mismatch search). */
-    private static int compareAmounts(BigInteger x, BigInteger y) {
-        return x.bitLength() < 63 && y.bitLength() < 63 ? Long.compare(x.longValue(), y.longValue()) : x.compareTo(y);
     }
 
     /** Indexes of the traced transfers sorted by edge id (each edge is traced once). */
