@@ -19,6 +19,8 @@ final class TraceScratch {
     final boolean[] seed;
     final int[] cur;
     final Object[] nodes;
+    /** Pass 2's gathered chain positions ({@code TraceRun.gather}), grown as needed and kept for the next trace. */
+    int[] order = new int[1 << 12];
     private final boolean[] touched;
     private int[] list = new int[256];
     private int size;
@@ -54,6 +56,16 @@ final class TraceScratch {
             }
             list[size++] = a;
         }
+    }
+
+    /** How many addresses are touched so far. */
+    int touchedCount() {
+        return size;
+    }
+
+    /** The {@code i}-th address touched. */
+    int touchedAt(int i) {
+        return list[i];
     }
 
     /** The touched addresses in ascending order. */
