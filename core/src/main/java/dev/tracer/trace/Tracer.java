@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * The tracing engine: follows stolen funds from seeds through a {@link Dataset} under one
  * {@link TaintModel} and one {@link TracePolicy}.
  *
- * <p>It works in two passes over the part of the graph the seeds can reach, each a k-way merge
- * of the reached addresses' chronological edge lists through a heap, so the cost is
- * O(E' log V') for the E' transfers of the V' reached addresses, not the whole graph:
+ * <p>It works in two passes over the part of the graph the seeds can reach, each taking the
+ * reached addresses' chronological edge lists in one chain order (the first a k-way merge through
+ * a heap, the second a sort of the transfers gathered from the followed addresses), so the cost
+ * is O(E' log E') for the E' transfers of the V' reached addresses, not the whole graph:
  * <ol>
  *   <li><b>Reach.</b> Which addresses are followed: an address is reached by a transfer of a
  *       genuine asset of at least the minimum amount from a followed address, after that
