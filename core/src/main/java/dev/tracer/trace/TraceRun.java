@@ -128,18 +128,9 @@ final class TraceRun {
      * address id); {@code path} holds the edges whose transactions are its evidence.
      */
     private record Ranked(int asset, int address, BigInteger amount, long small, EndpointKind kind, int hop, int[] path) {
-        /** An endpoint row; {@code small} is the amount when it fits a long, else -1, so the sort reads no big integer. */
+        /** An endpoint row; {@code small} is the amount when it fits a long, else -1, so the endpoint sort ({@code TraceRun.rank}) reads no big integer. */
         static Ranked of(int asset, int address, BigInteger amount, EndpointKind kind, int hop, int[] path) {
             return new Ranked(asset, address, amount, amount.bitLength() < 63 ? amount.longValue() : -1, kind, hop, path);
-        }
-
-        /** Asset, then amount from the largest, then address: {@code amount.compareTo} only when one does not fit a long. */
-        static int rank(Ranked x, Ranked y) {
-            int c = Integer.compare(x.asset, y.asset);
-            if (c == 0) {
-                c = x.small >= 0 && y.small >= 0 ? Long.compare(y.small, x.small) : y.amount.compareTo(x.amount);
-            }
-            return c != 0 ? c : Integer.compare(x.address, y.address);
         }
 
         TraceResult.Endpoint value(ResultValues v, SortedMap<Asset, BigInteger> traced) {
@@ -1341,8 +1332,7 @@ final class TraceRun {
         }
         // address ids are in address order (TransferGraph interns them sorted): merge the two id-sorted lists
         NodeRow[] nodeRows = mergeById(nodes, earlier());
-        endpoints.sort(Ranked::rank); // stable: per address and asset, the swapped part stays first
-        Ranked[] ranked = endpoints.toArray(new Ranked[0]);
+        Ranked[] ranked = rank(endpoints);
         int[] order = tracedOrder();
         int[] tEdge = new int[order.length];
         BigInteger[] tPart = new BigInteger[order.length];
@@ -1364,6 +1354,40 @@ final class TraceRun {
                 new IndexedList<>(inflows.length, i -> inflows[i].value(v, graph)),
                 gaps(), poisoning(), calls(), truncations(tEdge, tPart), List.copyOf(warnings), List.of(),
                 new TraceResult.Stats(scanned, nodeRows.length, followed, maxHop));
+    }
+
+    /**
+     * The endpoint rows in report order: asset, amount from the largest, address, then the order
+     * they were added (per address and asset, the swapped part first). Sorted as indexes over
+     * primitive columns ({@link IndexSort}), the amount as a long when both fit: a compare reads
+     * three arrays, not two rows and their big integers. O(n log n).
+     */
+    private static Ranked[] rank(List<Ranked> rows) {
+        int n = rows.size();
+        int[] asset = new int[n];
+        long[] small = new long[n];
+        int[] address = new int[n];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            Ranked r = rows.get(i);
+            asset[i] = r.asset();
+            small[i] = r.small();
+            address[i] = r.address();
+            order[i] = i;
+        }
+        IndexSort.sort(order, (x, y) -> {
+            int c = Integer.compare(asset[x], asset[y]);
+            if (c == 0) {
+                c = small[x] >= 0 && small[y] >= 0 ? Long.compare(small[y], small[x])
+                        : rows.get(y).amount().compareTo(rows.get(x).amount());
+            }
+            return c != 0 ? c : Integer.compare(address[x], address[y]);
+        });
+        Ranked[] out = new Ranked[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = rows.get(order[i]);
+        }
+        return out;
     }
 
     /** Indexes of the traced transfers sorted by edge id (each edge is traced once). */
@@ -1783,12 +1807,12 @@ final class TraceRun {
                 n += of.length;
             }
         }
-        Integer[] idx = new Integer[n];
+        int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
             idx[i] = i;
         }
         int[] found = edges;
-        Arrays.sort(idx, (x, y) -> chainOrder(found[x], found[y])); // stable: ties keep the order found
+        IndexSort.sort(idx, (x, y) -> chainOrder(found[x], found[y])); // stable: ties keep the order found
         int[] sorted = new int[n];
         for (int i = 0; i < n; i++) {
             sorted[i] = found[idx[i]];
