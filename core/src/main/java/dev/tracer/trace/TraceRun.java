@@ -29,7 +29,6 @@ final class TraceRun {
     private static final int STOP_CONFIDENCE = 50;
     private static final int REPLAY_STEP = 16;
     private static final int REPLAY_CHECKPOINTS = 128;
-    private static final BigInteger[] NO_TOTALS = {BigInteger.ZERO, BigInteger.ZERO};
 
     private final TransferGraph g;
     private final Dataset data;
@@ -1578,29 +1577,46 @@ final class TraceRun {
 
     /** Totals in the data for each (address, asset) that needed unexplained inflows. */
     private List<TraceResult.LedgerGap> gaps() {
-        // per (address id, asset id), which sort as addresses and assets do: {missing, tainted}
-        HashMap<Long, BigInteger[]> sums = new HashMap<>();
-        java.util.Set<Integer> seeds = new java.util.HashSet<>();
-        for (Unexplained each : unexplained) {
-            BigInteger[] t = sums.computeIfAbsent(((long) each.address() << 32) | g.assetId(each.edge()), x -> NO_TOTALS.clone());
-            t[0] = t[0].add(each.missing());
-            t[1] = t[1].add(each.tainted());
-            if (each.countedAsStolen()) {
-                seeds.add(each.address());
+        // per (address id, asset id), which sort as addresses and assets do: sorted keys, sums by key index
+        int m = unexplained.size();
+        long[] keyOf = new long[m];
+        for (int i = 0; i < m; i++) {
+            Unexplained u = unexplained.get(i);
+            keyOf[i] = ((long) u.address() << 32) | g.assetId(u.edge());
+        }
+        long[] keys = keyOf.clone();
+        Arrays.sort(keys);
+        int n = 0;
+        for (int i = 0; i < m; i++) {
+            if (n == 0 || keys[i] != keys[n - 1]) {
+                keys[n++] = keys[i];
             }
         }
-        long[] keys = new long[sums.size()];
-        int n = 0;
-        for (long k : sums.keySet()) {
-            keys[n++] = k;
+        BigInteger[] missing = new BigInteger[n];
+        BigInteger[] tainted = new BigInteger[n];
+        Arrays.fill(missing, BigInteger.ZERO);
+        Arrays.fill(tainted, BigInteger.ZERO);
+        boolean[] stolen = new boolean[n];
+        for (int i = 0; i < m; i++) {
+            Unexplained u = unexplained.get(i);
+            int k = Arrays.binarySearch(keys, 0, n, keyOf[i]);
+            missing[k] = missing[k].add(u.missing());
+            tainted[k] = tainted[k].add(u.tainted());
+            stolen[k] |= u.countedAsStolen();
         }
-        Arrays.sort(keys);
         GapRow[] rows = new GapRow[n];
-        for (int i = 0; i < n; i++) {
-            long k = keys[i];
-            int a = (int) (k >>> 32);
-            BigInteger[] gap = sums.get(k);
-            rows[i] = new GapRow(a, (int) k, gap[0], seeds.contains(a), gap[1]);
+        for (int i = 0; i < n;) {
+            // an address's keys are adjacent; each of its rows says whether any of its gaps counted as stolen
+            int a = (int) (keys[i] >>> 32);
+            int j = i;
+            boolean seedGap = false;
+            while (j < n && (int) (keys[j] >>> 32) == a) {
+                seedGap |= stolen[j++];
+            }
+            for (int k = i; k < j; k++) {
+                rows[k] = new GapRow(a, (int) keys[k], missing[k], seedGap, tainted[k]);
+            }
+            i = j;
         }
         // the address's whole-history totals depend only on the graph: looked up when the gap is read
         LedgerTotals totals = new LedgerTotals(view, memo);
