@@ -30,8 +30,9 @@ import java.util.Arrays;
  *
  * <p>O(E + V log C + E log E) for E transfers gathered, V addresses settled and keys below C,
  * where the CSR walk is O(E). A k-way merge of the expanded addresses' lists through a heap (what
- * the tracer's taint pass does, one heap step per transfer) gives the same order at about twice
- * this walk's cost on the benchmark's data; sorting the gathered ids is the cheaper exact way.
+ * the tracer's taint pass did until the seventh session of 2026-11-24, one heap step per
+ * transfer) gives the same order at about twice this walk's cost on the benchmark's data; sorting
+ * the gathered ids is the cheaper exact way, and the taint pass now does it too.
  * Scratch arrays are reused from walk to walk. Not thread-safe.
  */
 public final class ChainOrderWalk extends WalkScratch {

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A min-priority queue of non-negative longs for monotone use: every pushed key is at least the
- * last key popped. Both passes of a trace are such merges (they take transfers in chain order and
- * only ever push later ones), so they use this instead of a binary heap.
+ * last key popped. A trace's reach pass is such a merge (it takes transfers in chain order and
+ * only ever pushes later ones), so it uses this instead of a binary heap.
  *
  * <p>A radix heap: bucket 0 holds keys equal to the last popped key, bucket {@code i} (1–64) the
  * keys whose highest bit differing from it is bit {@code i - 1}. A push appends to its bucket,

@@ -165,8 +165,8 @@ final class TraceRun {
      * does not grow with the number of assets in the data: an export with thousands of tokens
      * costs each reached address no more than one with nine. Most addresses move one asset, so
      * the first slot lives in the object's own fields and the arrays are made only for a second:
-     * the taint pass reads a ledger or a tally with one memory access fewer, and a reached
-     * address costs one object instead of five.
+     * the taint pass reads a ledger or a tally with one memory access fewer, and the state of a
+     * reached address is one object instead of five (besides its ledgers and tallies).
      */
     private final class NodeState {
         final int id;
