@@ -1643,9 +1643,11 @@ final class TraceRun {
         private static final int[] NONE = new int[0];
         private final int[][] made = new int[touchedIds.length][]; // by index in touchedIds (every chain's addresses are touched)
         private final int[] up = new int[8];
+        private final int[] index = scratch.indexTouched(touchedIds);
 
+        /** The index of {@code a} in touchedIds, or -1 when it is not touched. O(1). */
         private int at(int a) {
-            return Arrays.binarySearch(touchedIds, a);
+            return scratch.isTouched(a) ? index[a] : -1;
         }
 
         int[] of(int a) {

@@ -75,6 +75,24 @@ final class TraceScratch {
         return t;
     }
 
+    /** Whether the trace has touched address {@code a}. */
+    boolean isTouched(int a) {
+        return touched[a];
+    }
+
+    /**
+     * Per address, its index in {@code sorted} (the touched addresses, {@link #touchedSorted}),
+     * valid for touched addresses only: an O(1) look-up in place of a binary search. It is
+     * {@link #cur}, which only pass 1 uses, so it may be called once pass 1 is over; {@link #reset}
+     * clears it as before.
+     */
+    int[] indexTouched(int[] sorted) {
+        for (int i = 0; i < sorted.length; i++) {
+            cur[sorted[i]] = i;
+        }
+        return cur;
+    }
+
     /** Restores every touched entry to its initial value. */
     void reset() {
         for (int i = 0; i < size; i++) {
