@@ -233,19 +233,24 @@ final class TraceRun {
         void addReceived(int asset, BigInteger v) {
             int i = slot(asset);
             if (i == 0) {
-                received0 = received0 == null ? v : received0.add(v);
+                received0 = plus(received0, v);
             } else {
-                received[i - 1] = received[i - 1] == null ? v : received[i - 1].add(v);
+                received[i - 1] = plus(received[i - 1], v);
             }
         }
 
         void addSent(int asset, BigInteger v) {
             int i = slot(asset);
             if (i == 0) {
-                sent0 = sent0 == null ? v : sent0.add(v);
+                sent0 = plus(sent0, v);
             } else {
-                sent[i - 1] = sent[i - 1] == null ? v : sent[i - 1].add(v);
+                sent[i - 1] = plus(sent[i - 1], v);
             }
+        }
+
+        /** A tally plus {@code v}; null is an empty tally. */
+        private static BigInteger plus(BigInteger tally, BigInteger v) {
+            return tally == null ? v : tally.add(v);
         }
 
         int assetAt(int i) {
