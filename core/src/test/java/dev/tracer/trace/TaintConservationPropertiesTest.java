@@ -9,6 +9,7 @@ import dev.tracer.label.Category;
 import dev.tracer.label.Label;
 import dev.tracer.label.LabelStore;
 import dev.tracer.model.Address;
+import dev.tracer.model.Amount;
 import dev.tracer.model.Asset;
 import dev.tracer.model.BlockRange;
 import dev.tracer.model.Chain;
@@ -333,11 +334,27 @@ class TaintConservationPropertiesTest {
         for (String name : List.of("haircut", "fifo")) {
             assertConserved(name, r.get(name));
         }
+        r.forEach(TaintConservationPropertiesTest::assertEndpointOrder);
+        Statistics.label("endpoint above 2^63").collect(r.get("haircut").endpoints().stream()
+                .anyMatch(e -> e.amount().value().bitLength() > 63));
         // the generator must actually exercise the engine, or these properties prove little
         Statistics.label("non-seed nodes with taint").coverage(c -> c.check(true).percentage(p -> p > 30));
         Statistics.label("unexplained at a non-seed").coverage(c -> c.check(true).percentage(p -> p > 5));
         Statistics.label("amount > 2^63 traced").coverage(c -> c.check(true).percentage(p -> p > 20));
         Statistics.label("stETH traced").coverage(c -> c.check(true).percentage(p -> p > 20));
+        Statistics.label("endpoint above 2^63").coverage(c -> c.check(true).percentage(p -> p > 30));
+    }
+
+    /** Endpoints come in report order: within one asset, from the largest amount down. */
+    static void assertEndpointOrder(String name, TraceResult t) {
+        List<TraceResult.Endpoint> e = t.endpoints();
+        for (int i = 1; i < e.size(); i++) {
+            Amount prev = e.get(i - 1).amount();
+            Amount cur = e.get(i).amount();
+            if (prev.asset().equals(cur.asset())) {
+                assertThat(cur.value()).as("%s: endpoint %d of %s", name, i, cur.asset()).isLessThanOrEqualTo(prev.value());
+            }
+        }
     }
 
     static void assertConserved(String name, TraceResult t) {
