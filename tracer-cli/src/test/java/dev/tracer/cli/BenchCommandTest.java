@@ -53,7 +53,8 @@ class BenchCommandTest {
             "memory    tracer: heap per transfer", "tracer: off-heap per transfer", "baseline: JGraphT heap per transfer",
             "haircut 4 hops: p50 latency", "haircut 4 hops: p99 latency", "haircut 6 hops: edges visited/s",
             "poison 4 hops: edges visited/s", "poison 6 hops: edges visited per trace", "CSR walk 6 hops",
-            "baseline: JGraphT walk 4 hops: edges visited/s",
+            "baseline: JGraphT walk 4 hops: edges visited/s", "target: 0.5× CSR walk 4 hops",
+            "target: 10× JGraphT walk 6 hops",
             "requests  cold live trace", "same trace repeated", "50%-overlapping trace", "export    tracer GexfWriter: edges/s", "plain XMLStreamWriter", "JGraphT GEXFExporter",
             "tracer GexfWriter: extra heap"}) {
             assertThat(r.out()).as(row).contains(row);

@@ -1,0 +1,40 @@
+package dev.tracer.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkTest {
+
+    /** The medians of the 1M fresh-clone run of 16f4949 at 4 hops (docs/performance.md). */
+    @Test
+    void targetBoundsSetTheTargetsAgainstTheChainOrderWalk() {
+        List<BenchReport.Row> rows = Benchmark.targetBounds(4, 24_827_612, 2_624_837, 11_370_309);
+        assertThat(rows).extracting(BenchReport.Row::measure)
+                .containsExactly("target: 0.5× CSR walk 4 hops", "target: 10× JGraphT walk 4 hops");
+        BenchReport.Row half = rows.get(0);
+        assertThat(half.value()).isCloseTo(12_413_806, within(1.0));
+        assertThat(half.versus()).isEqualTo("chain-order walk 4 hops");
+        assertThat(half.ratio()).isCloseTo(1.0918, within(1e-4));
+        assertThat(half.verdict()).isEqualTo(BenchReport.Verdict.INFO);
+        assertThat(half.note()).startsWith("asks for 1.09× the speed of the chain-order walk, which does no accounting");
+        BenchReport.Row ten = rows.get(1);
+        assertThat(ten.value()).isCloseTo(26_248_370, within(1.0));
+        assertThat(ten.ratio()).isCloseTo(2.3085, within(1e-4));
+        assertThat(ten.note()).contains("asks for 2.31× the speed").endsWith("; it is 1.06× the CSR walk itself");
+    }
+
+    @Test
+    void aTargetBelowTheWalkSaysHowMuchRoomItLeaves() {
+        // made-up medians: a chain-order walk as fast as the CSR walk
+        List<BenchReport.Row> rows = Benchmark.targetBounds(6, 18_636_948, 1_174_164, 18_636_948);
+        BenchReport.Row half = rows.get(0);
+        assertThat(half.ratio()).isCloseTo(0.5, within(1e-9));
+        assertThat(half.note()).isEqualTo("asks for 50% of the chain-order walk's speed: accounting, replays and evidence"
+                + " at most 1.00× the walk's own cost per edge on top of it");
+        assertThat(rows.get(1).ratio()).isCloseTo(0.63, within(0.001));
+        assertThat(rows.get(1).note()).startsWith("asks for 63% of the chain-order walk's speed");
+    }
+}
