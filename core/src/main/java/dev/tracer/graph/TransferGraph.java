@@ -47,7 +47,7 @@ import java.util.OptionalInt;
  * {@link Builder#add(Builder.EvmRow)} path), numbers transactions by sorting the rows' hashes, and
  * sorts ids with a natural merge sort: O(E) for input already in a few chain-ordered runs,
  * O(E log E) at worst. Lookups are O(1) except {@link #block(int)}, {@link #epochSecond(int)}
- * (O(log blocks)), {@link #amount(int)} of a wide amount (O(log wide amounts)) and
+ * (O(log blocks)), {@link #amount(int)} and {@link #amountHigh(int)} of a wide amount (O(log wide amounts)) and
  * {@link #edgesOf(TxHash)} (O(log transactions)).
  */
 public final class TransferGraph {
@@ -56,12 +56,18 @@ public final class TransferGraph {
     private static final BigInteger[] TEN_POW = new BigInteger[78];
     /** 10^0 … 10^18: the powers of ten a long holds. */
     private static final long[] LONG_POW = new long[19];
+    /** 10^0 … 10^19 as unsigned longs (10^19 is above {@link Long#MAX_VALUE}). */
+    private static final long[] U_POW = new long[20];
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
     static {
         LONG_POW[0] = 1;
         for (int i = 1; i < LONG_POW.length; i++) {
             LONG_POW[i] = 10 * LONG_POW[i - 1];
+        }
+        U_POW[0] = 1;
+        for (int i = 1; i < U_POW.length; i++) {
+            U_POW[i] = 10 * U_POW[i - 1];
         }
         for (int i = 0; i < TEN_POW.length; i++) {
             TEN_POW[i] = BigInteger.TEN.pow(i);
@@ -521,20 +527,45 @@ public final class TransferGraph {
     }
 
     /**
-     * The amount of {@code e} when it fits a long, else -1 (amounts are never negative): lets
-     * sums and balances run on longs and fall back to {@link #amount} only for large values.
-     * No allocation.
+     * The high 64 bits of the amount of {@code e} taken as a 128-bit unsigned number, or -1 when
+     * the amount is 2^127 or more (or, rarely, below it with both a mantissa past 64 bits and a
+     * power-of-ten exponent): with {@link #amountLow} it lets exact ledgers run on two longs and
+     * fall back to {@link #amount} only past 127 bits. No allocation; O(log wide amounts) for a
+     * mantissa past 63 bits, else O(1).
      */
-    public long smallAmount(int e) {
+    public long amountHigh(int e) {
         int x = packed[e] & 0x7F;
+        if (x == 0) {
+            return 0;
+        }
         long m = mantissa[e];
-        if (x == BIG || m < 0) {
+        if (x < U_POW.length) {
+            return Math.unsignedMultiplyHigh(m, U_POW[x]); // m < 2^63, 10^x < 2^64: below 2^63
+        }
+        if (x == BIG) {
+            // a mantissa past 63 bits: full-precision wei amounts of 9.2 ETH and more, common; below 2^127 with no exponent
+            int i = Arrays.binarySearch(wideEdges, e);
+            return i >= 0 && wideExp[i] == 0 && wideHigh[i] >= 0 ? wideHigh[i] : -1;
+        }
+        if (x >= U_POW.length + U_POW.length - 1) {
             return -1;
         }
-        if (x == 0) {
-            return m;
+        long p = U_POW[x - (U_POW.length - 1)];
+        if (Math.unsignedMultiplyHigh(m, p) != 0) {
+            return -1;
         }
-        return x < LONG_POW.length && m <= Long.MAX_VALUE / LONG_POW[x] ? m * LONG_POW[x] : -1;
+        long h = Math.unsignedMultiplyHigh(m * p, U_POW[U_POW.length - 1]);
+        return h < 0 ? -1 : h;
+    }
+
+    /** The low 64 bits of the amount of {@code e} when {@link #amountHigh} is not -1. */
+    public long amountLow(int e) {
+        int x = packed[e] & 0x7F;
+        long m = mantissa[e];
+        if (x < U_POW.length || x == BIG) {
+            return x == BIG ? m : m * U_POW[x]; // a wide mantissa keeps its low 64 bits here
+        }
+        return m * U_POW[x - (U_POW.length - 1)] * U_POW[U_POW.length - 1];
     }
 
     private static BigInteger unsigned(long v) {

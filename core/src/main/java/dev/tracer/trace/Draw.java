@@ -10,16 +10,75 @@ import java.util.List;
  */
 public final class Draw {
     private List<Lot> lots; // null until asked for, for draws made by of() (haircut and poison never ask)
-    private final BigInteger amount;
-    private final BigInteger tainted;
+    // made on first use for a wide draw (racy but benign, like lots)
+    private BigInteger amount;
+    private BigInteger tainted;
+    /** A wide draw's amount and tainted part as {@link Wide} pairs; {@code wide} false for the others. */
+    private final boolean wide;
+    private final long amountHi;
+    private final long amountLo;
+    private final long taintedHi;
+    private final long taintedLo;
 
     private Draw(List<Lot> lots, BigInteger amount, BigInteger tainted) {
         this.lots = lots;
         this.amount = amount;
         this.tainted = tainted;
+        this.wide = false;
+        this.amountHi = 0;
+        this.amountLo = 0;
+        this.taintedHi = 0;
+        this.taintedLo = 0;
+    }
+
+    private Draw(long amountHi, long amountLo, long taintedHi, long taintedLo) {
+        this.wide = true;
+        this.amountHi = amountHi;
+        this.amountLo = amountLo;
+        this.taintedHi = taintedHi;
+        this.taintedLo = taintedLo;
+    }
+
+    /**
+     * A draw of amount {@code (amountHi, amountLo)} with tainted part {@code (taintedHi, taintedLo)},
+     * as {@link Wide} pairs below 2^127, tainted ≤ amount (not checked: the ledgers that make it
+     * guarantee it): the ledgers' path with no {@link BigInteger}.
+     */
+    static Draw wide(long amountHi, long amountLo, long taintedHi, long taintedLo) {
+        return new Draw(amountHi, amountLo, taintedHi, taintedLo);
+    }
+
+    boolean isWide() {
+        return wide;
+    }
+
+    long amountHi() {
+        return amountHi;
+    }
+
+    long amountLo() {
+        return amountLo;
+    }
+
+    long taintedHi() {
+        return taintedHi;
+    }
+
+    long taintedLo() {
+        return taintedLo;
+    }
+
+    /** Whether any of it is tainted, without making a {@link BigInteger}. */
+    boolean anyTainted() {
+        return wide ? (taintedHi | taintedLo) != 0 : tainted.signum() > 0;
     }
 
     private Draw(List<Lot> lots) {
+        this.wide = false;
+        this.amountHi = 0;
+        this.amountLo = 0;
+        this.taintedHi = 0;
+        this.taintedLo = 0;
         this.lots = List.copyOf(lots);
         BigInteger a = BigInteger.ZERO;
         BigInteger t = BigInteger.ZERO;
@@ -71,6 +130,8 @@ public final class Draw {
         List<Lot> l = lots;
         if (l == null) {
             // racy but benign: every thread makes an equal immutable list
+            BigInteger amount = amount();
+            BigInteger tainted = tainted();
             int c = amount.compareTo(tainted);
             if (tainted.signum() > 0) {
                 l = c > 0 ? List.of(new Lot(tainted, true), new Lot(amount.subtract(tainted), false)) : List.of(new Lot(tainted, true));
@@ -83,10 +144,20 @@ public final class Draw {
     }
 
     public BigInteger amount() {
-        return amount;
+        BigInteger a = amount;
+        if (a == null) {
+            a = Wide.big(amountHi, amountLo);
+            amount = a;
+        }
+        return a;
     }
 
     public BigInteger tainted() {
-        return tainted;
+        BigInteger t = tainted;
+        if (t == null) {
+            t = Wide.big(taintedHi, taintedLo);
+            tainted = t;
+        }
+        return t;
     }
 }

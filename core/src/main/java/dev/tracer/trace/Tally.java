@@ -4,26 +4,29 @@ import dev.tracer.graph.TransferGraph;
 import java.math.BigInteger;
 
 /**
- * A non-negative exact amount that runs on a long while it fits and on a {@link BigInteger}
- * after: for sums and clean balances over many transfers, most of whose amounts fit a long
- * ({@link TransferGraph#smallAmount}). O(1) a step, with no allocation on the long path.
- * Mutable; one per sum, never shared.
+ * A non-negative exact amount that runs on a {@link Wide} pair while it is below 2^127 and on a
+ * {@link BigInteger} after: for sums and clean balances over many transfers, whose amounts are
+ * nearly all below 2^127 ({@link TransferGraph#amountHigh}). O(1) a step, with no allocation on
+ * the wide path. Mutable; one per sum, never shared.
  */
 final class Tally {
-    private long small;
-    private BigInteger big; // non-null once the value has outgrown a long
+    private long hi;
+    private long lo;
+    private BigInteger big; // non-null once the value has outgrown Wide
 
     /** Adds the amount of transfer {@code e}. */
     void add(TransferGraph g, int e) {
-        long v = g.smallAmount(e);
-        if (big == null && v >= 0) {
-            long r = small + v;
-            if (r >= 0) {
-                small = r;
+        long h = g.amountHigh(e);
+        if (big == null && h >= 0) {
+            long l = g.amountLow(e);
+            long sum = Wide.addHi(hi, lo, h, l);
+            if (sum >= 0) {
+                hi = sum;
+                lo += l;
                 return;
             }
         }
-        big = value().add(v >= 0 ? BigInteger.valueOf(v) : g.amount(e));
+        big = value().add(g.amount(e));
     }
 
     /**
@@ -32,28 +35,32 @@ final class Tally {
      * shortfall), or null when it was not.
      */
     BigInteger draw(TransferGraph g, int e, boolean keep) {
-        long v = g.smallAmount(e);
-        if (big == null && v >= 0) {
+        long h = g.amountHigh(e);
+        if (big == null && h >= 0) {
+            long l = g.amountLow(e);
             BigInteger missing = null;
-            if (small < v) {
-                missing = BigInteger.valueOf(v - small);
-                small = v;
+            if (Wide.compare(hi, lo, h, l) < 0) {
+                missing = Wide.big(Wide.subHi(h, l, hi, lo), l - lo);
+                hi = h;
+                lo = l;
             }
             if (!keep) {
-                small -= v;
+                hi = Wide.subHi(hi, lo, h, l);
+                lo -= l;
             }
             return missing;
         }
         BigInteger b = value();
-        BigInteger amt = v >= 0 ? BigInteger.valueOf(v) : g.amount(e);
+        BigInteger amt = g.amount(e);
         BigInteger missing = null;
         if (b.compareTo(amt) < 0) {
             missing = amt.subtract(b);
             b = amt;
         }
         b = keep ? b : b.subtract(amt);
-        if (b.bitLength() < 63) {
-            small = b.longValue();
+        if (Wide.fits(b)) {
+            hi = Wide.hi(b);
+            lo = Wide.lo(b);
             big = null;
         } else {
             big = b;
@@ -62,10 +69,15 @@ final class Tally {
     }
 
     int signum() {
-        return big != null ? big.signum() : Long.signum(small);
+        return big != null ? big.signum() : (hi | lo) != 0 ? 1 : 0;
     }
 
     BigInteger value() {
-        return big != null ? big : BigInteger.valueOf(small);
+        return big != null ? big : Wide.big(hi, lo);
+    }
+
+    /** A clean draw of the whole value: wide while the value is. */
+    Draw cleanDraw() {
+        return big != null ? Draw.clean(big) : Draw.wide(hi, lo, 0, 0);
     }
 }

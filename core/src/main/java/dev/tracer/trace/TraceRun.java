@@ -64,7 +64,7 @@ final class TraceRun {
     private final TreeMap<Integer, BigInteger> introduced = new TreeMap<>();
     // the transfers that carried taint, as found: edge and tainted part
     private int[] tracedEdge = new int[64];
-    private BigInteger[] tracedPart = new BigInteger[64];
+    private Draw[] tracedPart = new Draw[64]; // the draw whose tainted part the transfer carried
     private int tracedCount;
     private final List<Unexplained> unexplained = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -172,6 +172,11 @@ final class TraceRun {
         final int id;
         int asset0 = -1;
         Ledger ledger0;
+        // slot 0's tallies: as Wide pairs (high word -1: none yet) until one is past 127 bits, then the BigInteger
+        long received0Hi = -1;
+        long received0Lo;
+        long sent0Hi = -1;
+        long sent0Lo;
         BigInteger received0;
         BigInteger sent0;
         int[] assets; // slots 1 and after, at index slot - 1; null until the second asset
@@ -230,22 +235,49 @@ final class TraceRun {
             return ledgers[i - 1];
         }
 
-        void addReceived(int asset, BigInteger v) {
+        /** Adds the tainted part of {@code d} to the received tally of {@code asset}. */
+        void addReceived(int asset, Draw d) {
             int i = slot(asset);
-            if (i == 0) {
-                received0 = plus(received0, v);
+            long hi;
+            if (i > 0) {
+                received[i - 1] = plus(received[i - 1], d.tainted());
+            } else if (received0 == null && d.isWide() && (hi = plusHi(received0Hi, received0Lo, d)) >= 0) {
+                received0Hi = hi;
+                received0Lo += d.taintedLo();
             } else {
-                received[i - 1] = plus(received[i - 1], v);
+                received0 = plus(bigOf(received0, received0Hi, received0Lo), d.tainted());
+                received0Hi = -1;
+                received0Lo = 0;
             }
         }
 
-        void addSent(int asset, BigInteger v) {
+        /** Adds the tainted part of {@code d} to the sent tally of {@code asset}. */
+        void addSent(int asset, Draw d) {
             int i = slot(asset);
-            if (i == 0) {
-                sent0 = plus(sent0, v);
+            long hi;
+            if (i > 0) {
+                sent[i - 1] = plus(sent[i - 1], d.tainted());
+            } else if (sent0 == null && d.isWide() && (hi = plusHi(sent0Hi, sent0Lo, d)) >= 0) {
+                sent0Hi = hi;
+                sent0Lo += d.taintedLo();
             } else {
-                sent[i - 1] = plus(sent[i - 1], v);
+                sent0 = plus(bigOf(sent0, sent0Hi, sent0Lo), d.tainted());
+                sent0Hi = -1;
+                sent0Lo = 0;
             }
+        }
+
+        /**
+         * The high word of a slot-0 tally {@code (hi, lo)} (none: -1 and 0) plus the tainted part of
+         * wide draw {@code d}; negative when the sum is past 127 bits.
+         */
+        private static long plusHi(long hi, long lo, Draw d) {
+            return hi < 0 ? d.taintedHi() : Wide.addHi(hi, lo, d.taintedHi(), d.taintedLo());
+        }
+
+        /** A slot-0 tally as a BigInteger: {@code big} when past 127 bits, else the pair (null: none). */
+        private static BigInteger bigOf(BigInteger big, long hi, long lo) {
+            return big != null ? big : hi < 0 ? null : Wide.big(hi, lo);
         }
 
         /** A tally plus {@code v}; null is an empty tally. */
@@ -263,7 +295,7 @@ final class TraceRun {
         }
 
         BigInteger receivedAt(int i) {
-            return i == 0 ? received0 : received[i - 1];
+            return i == 0 ? bigOf(received0, received0Hi, received0Lo) : received[i - 1];
         }
 
         /** Whether any asset's received tally is positive. */
@@ -288,12 +320,12 @@ final class TraceRun {
 
         /** The received tallies by slot (null: none): a new array. */
         BigInteger[] receivedArray() {
-            return tallies(received0, received);
+            return tallies(bigOf(received0, received0Hi, received0Lo), received);
         }
 
         /** The sent tallies by slot (null: none): a new array. */
         BigInteger[] sentArray() {
-            return tallies(sent0, sent);
+            return tallies(bigOf(sent0, sent0Hi, sent0Lo), sent);
         }
 
         private BigInteger[] tallies(BigInteger first, BigInteger[] rest) {
@@ -863,7 +895,7 @@ final class TraceRun {
         }
         for (int k = 0; k < na; k++) {
             if (bal[k].signum() > 0) {
-                st.ledger(assets[k]).credit(Draw.clean(bal[k].value()));
+                st.ledger(assets[k]).credit(bal[k].cleanDraw());
             }
         }
     }
@@ -972,6 +1004,26 @@ final class TraceRun {
         if (v.signum() > 0) {
             introduced.merge(asset, v, BigInteger::add);
         }
+    }
+
+    /**
+     * {@link #debit(NodeState, int, BigInteger, boolean)} of {@code e}'s amount, given as
+     * {@code (amountHi, amountLo)} ({@link TransferGraph#amountHigh}; -1: past 127 bits): with no
+     * {@code BigInteger} when the ledger is a {@link WideLedger} that covers it.
+     */
+    private Draw debit(NodeState st, int e, long amountHi, long amountLo, boolean isSeed) {
+        if (amountHi >= 0) {
+            Ledger l = st.ledger(g.assetId(e));
+            if (l instanceof WideLedger w && w.covers(amountHi, amountLo)) {
+                return w.debit(amountHi, amountLo);
+            }
+        }
+        return debit(st, e, bigAmount(e, amountHi, amountLo), isSeed);
+    }
+
+    /** The amount of {@code e} from its {@link Wide} pair, or from the graph when past 127 bits. */
+    private BigInteger bigAmount(int e, long amountHi, long amountLo) {
+        return amountHi >= 0 ? Wide.big(amountHi, amountLo) : g.amount(e);
     }
 
     /** Debits an outflow, crediting first any part the ledger cannot explain. */
@@ -1131,7 +1183,7 @@ final class TraceRun {
 
     /** Records a tainted outflow that may be a swap, for {@link #convert}. */
     private void offer(int s, int r, int e, Draw d) {
-        if (swaps == null || seed[s] || status[r] == FOLLOWED || d.tainted().signum() == 0) {
+        if (swaps == null || seed[s] || status[r] == FOLLOWED || !d.anyTainted()) {
             return;
         }
         String unit = swaps.unit(g.assetOf(e)).orElse(null);
@@ -1152,15 +1204,15 @@ final class TraceRun {
         for (int in : waiting) {
             Draw c = sameTxProceeds(s, in);
             sn.ledger(g.assetId(in)).credit(c);
-            if (c.tainted().signum() > 0) {
-                sn.addReceived(g.assetId(in), c.tainted());
-                traced(in, c.tainted());
+            if (c.anyTainted()) {
+                sn.addReceived(g.assetId(in), c);
+                traced(in, c);
             }
         }
     }
 
-    /** Records that transfer {@code e} carried {@code tainted}. */
-    private void traced(int e, BigInteger tainted) {
+    /** Records that transfer {@code e} carried the tainted part of {@code tainted}. */
+    private void traced(int e, Draw tainted) {
         if (tracedCount == tracedEdge.length) {
             tracedEdge = Arrays.copyOf(tracedEdge, 2 * tracedCount);
             tracedPart = Arrays.copyOf(tracedPart, 2 * tracedCount);
@@ -1173,17 +1225,21 @@ final class TraceRun {
         int s = sender(e);
         int r = receiver(e);
         int asset = g.assetId(e);
-        BigInteger amt = g.amount(e);
+        // the amount as a Wide pair (amountHi -1: past 127 bits, then a BigInteger)
+        long amountHi = g.amountHigh(e);
+        long amountLo = amountHi >= 0 ? g.amountLow(e) : 0;
         NodeState sn = node(s);
         boolean senderActive = sn != null && sn.active;
-        Draw d = senderActive ? debit(sn, e, amt, seed[s]) : Draw.clean(amt);
+        Draw d = senderActive ? debit(sn, e, amountHi, amountLo, seed[s])
+                : amountHi >= 0 ? Draw.wide(amountHi, amountLo, 0, 0) : Draw.clean(g.amount(e));
         if (seedEdge) {
+            BigInteger amt = bigAmount(e, amountHi, amountLo);
             addIntroduced(asset, amt.subtract(d.tainted()));
             d = Draw.tainted(amt);
         }
-        if (d.tainted().signum() > 0) {
+        if (d.anyTainted()) {
             if (senderActive && s != r) {
-                sn.addSent(asset, d.tainted());
+                sn.addSent(asset, d);
                 offer(s, r, e, d);
             }
         }
@@ -1202,8 +1258,8 @@ final class TraceRun {
                 d = sameTxProceeds(r, e);
             }
         }
-        if (d.tainted().signum() > 0) {
-            traced(e, d.tainted());
+        if (d.anyTainted()) {
+            traced(e, d);
         }
         if (s == r) {
             if (senderActive) {
@@ -1214,8 +1270,9 @@ final class TraceRun {
         if (seed[r]) {
             // a seed's holdings count wholly as stolen, whatever arrives
             NodeState rn = state(r);
+            BigInteger amt = bigAmount(e, amountHi, amountLo);
             addIntroduced(asset, amt.subtract(d.tainted()));
-            rn.addReceived(asset, d.tainted());
+            rn.addReceived(asset, d);
             rn.ledger(asset).credit(Draw.tainted(amt));
             return;
         }
@@ -1223,7 +1280,7 @@ final class TraceRun {
             NodeState rn = node(r);
             if (rn != null && rn.active) {
                 rn.ledger(asset).credit(d);
-            } else if (d.tainted().signum() > 0) {
+            } else if (d.anyTainted()) {
                 rn = state(r);
                 rn.active = true;
                 replayClean(rn, ord(e));
@@ -1237,8 +1294,8 @@ final class TraceRun {
             } else {
                 return;
             }
-            rn.addReceived(asset, d.tainted());
-        } else if (d.tainted().signum() > 0) {
+            rn.addReceived(asset, d);
+        } else if (d.anyTainted()) {
             if (status[r] == UNSEEN) {
                 scratch.touch(r);
                 status[r] = ENDPOINT;
@@ -1247,7 +1304,7 @@ final class TraceRun {
                 parent[r] = e;
             }
             NodeState rn = state(r);
-            rn.addReceived(asset, d.tainted());
+            rn.addReceived(asset, d);
         }
     }
 
@@ -1342,7 +1399,7 @@ final class TraceRun {
         BigInteger[] tPart = new BigInteger[order.length];
         for (int i = 0; i < order.length; i++) {
             tEdge[i] = tracedEdge[order[i]];
-            tPart[i] = tracedPart[order[i]];
+            tPart[i] = tracedPart[order[i]].tainted();
         }
         Unexplained[] inflows = sortedInflows();
         if (!fwd) {

@@ -276,9 +276,56 @@ class TransferGraphTest {
             assertThat(g.amount(e)).as("edge %d", e).isEqualTo(amounts[e]);
             assertThat(g.transfer(e).amount()).isEqualTo(amounts[e]);
             assertThat(g.isZeroAmount(e)).isEqualTo(amounts[e].signum() == 0);
-            // the long view: the amount exactly when it fits a long, else -1
-            assertThat(g.smallAmount(e)).as("edge %d", e)
-                    .isEqualTo(amounts[e].bitLength() < 64 ? amounts[e].longValueExact() : -1L);
+            checkWide(g, e, amounts[e]);
+        }
+        // the 128-bit view covers every amount below 2^127 but those with a mantissa past 64 bits and an exponent
+        for (int e : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 13, 14, 15, 16, 17}) {
+            assertThat(g.amountHigh(e)).as("edge %d", e).isNotNegative();
+        }
+        assertThat(g.amountHigh(10)).as("mantissa 12345678901234567890123456789, exponent 1").isEqualTo(-1L);
+        assertThat(g.amountHigh(12)).as("mantissa 2^63, exponent 1").isEqualTo(-1L);
+        assertThat(g.amountHigh(18)).as("10^77").isEqualTo(-1L);
+        assertThat(g.amountHigh(21)).as("2^256 - 1").isEqualTo(-1L);
+    }
+
+    @Test
+    void wideAmountsAroundTwoToThe127() {
+        BigInteger two127 = BigInteger.ONE.shiftLeft(127);
+        BigInteger[] amounts = {
+            BigInteger.TEN.pow(38),                                  // below 2^127 (1.7e38): exponent 38, both steps
+            BigInteger.valueOf(17).multiply(BigInteger.TEN.pow(37)), // 1.7e38 < 2^127
+            BigInteger.valueOf(18).multiply(BigInteger.TEN.pow(37)), // 1.8e38 > 2^127
+            BigInteger.TEN.pow(39),
+            BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.TEN.pow(19)), // first step past 64 bits
+            new BigInteger("1844674407370955161").multiply(BigInteger.TEN.pow(20)), // mantissa × 10 still 64 bits
+            two127.subtract(BigInteger.ONE).divide(BigInteger.TEN.pow(20)).multiply(BigInteger.TEN.pow(20)),
+        };
+        List<Transfer> ts = new ArrayList<>();
+        for (int i = 0; i < amounts.length; i++) {
+            ts.add(t(1000 + i, 0, 0, 1, 2, ETH, amounts[i], i));
+        }
+        TransferGraph g = build(ts);
+        for (int e = 0; e < g.edgeCount(); e++) {
+            assertThat(g.amount(e)).isEqualTo(amounts[e]);
+            checkWide(g, e, amounts[e]);
+        }
+        assertThat(g.amountHigh(0)).isNotNegative();
+        assertThat(g.amountHigh(1)).isNotNegative();
+        assertThat(g.amountHigh(2)).isEqualTo(-1L);
+        assertThat(g.amountHigh(3)).isEqualTo(-1L);
+    }
+
+    /** The 128-bit view: -1 or the exact amount, and -1 for every amount past 127 bits. */
+    private static void checkWide(TransferGraph g, int e, BigInteger amount) {
+        long hi = g.amountHigh(e);
+        if (hi >= 0) {
+            BigInteger lo = new BigInteger(Long.toUnsignedString(g.amountLow(e)));
+            assertThat(BigInteger.valueOf(hi).shiftLeft(64).add(lo)).as("edge %d", e).isEqualTo(amount);
+        } else {
+            assertThat(hi).isEqualTo(-1L);
+        }
+        if (amount.bitLength() >= 128) {
+            assertThat(hi).as("edge %d past 127 bits", e).isEqualTo(-1L);
         }
     }
 
@@ -295,7 +342,7 @@ class TransferGraphTest {
         TransferGraph g = build(ts);
         for (int e = 0; e < g.edgeCount(); e++) {
             assertThat(g.amount(e)).isEqualTo(amounts.get(e));
-            assertThat(g.smallAmount(e)).isEqualTo(amounts.get(e).bitLength() < 64 ? amounts.get(e).longValueExact() : -1L);
+            checkWide(g, e, amounts.get(e));
         }
     }
 

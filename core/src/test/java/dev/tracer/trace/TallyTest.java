@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * {@link Tally} gives what exact {@link BigInteger} arithmetic gives, on amounts around the
- * long boundary (where it switches between its long and big paths, both ways).
+ * long boundary and around 2^127 (where it switches between its wide and big paths, both ways).
  */
 class TallyTest {
     private static final Asset ETH = Asset.nativeOf(Chain.ETHEREUM);
@@ -39,8 +39,12 @@ class TallyTest {
         Arbitrary<BigInteger> small = Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.valueOf(1_000_000));
         Arbitrary<BigInteger> huge = Arbitraries.bigIntegers().between(max, BigInteger.ONE.shiftLeft(200))
                 .map(v -> v.multiply(BigInteger.TEN.pow(3)));
+        // around 2^127, where it switches between its wide and big paths
+        BigInteger two127 = BigInteger.ONE.shiftLeft(127);
+        Arbitrary<BigInteger> near127 = Arbitraries.bigIntegers().between(two127.shiftRight(2), two127.add(two127.shiftRight(2)));
         Arbitrary<BigInteger> amount = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, small), net.jqwik.api.Tuple.of(4, near), net.jqwik.api.Tuple.of(1, huge));
+                net.jqwik.api.Tuple.of(4, small), net.jqwik.api.Tuple.of(4, near), net.jqwik.api.Tuple.of(1, huge),
+                net.jqwik.api.Tuple.of(3, near127));
         return net.jqwik.api.Combinators.combine(amount, Arbitraries.integers().between(0, 2)).as(Step::new);
     }
 
@@ -73,6 +77,8 @@ class TallyTest {
             }
             assertThat(t.value()).isEqualTo(want);
             assertThat(t.signum()).isEqualTo(want.signum());
+            assertThat(t.cleanDraw().amount()).isEqualTo(want);
+            assertThat(t.cleanDraw().tainted()).isZero();
         }
     }
 }
