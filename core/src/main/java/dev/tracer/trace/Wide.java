@@ -14,7 +14,6 @@ import java.math.BigInteger;
  */
 final class Wide {
     private static final long M = 0xFFFF_FFFFL;
-    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
     private Wide() {
     }
@@ -48,11 +47,15 @@ final class Wide {
     }
 
     static BigInteger big(long hi, long lo) {
-        if (hi == 0) {
-            return lo >= 0 ? BigInteger.valueOf(lo) : BigInteger.valueOf(lo).add(TWO_64);
+        if (hi == 0 && lo >= 0) {
+            return BigInteger.valueOf(lo);
         }
-        BigInteger l = lo >= 0 ? BigInteger.valueOf(lo) : BigInteger.valueOf(lo).add(TWO_64);
-        return BigInteger.valueOf(hi).shiftLeft(64).add(l);
+        byte[] b = new byte[16]; // big-endian magnitude: one array, no intermediate BigIntegers
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (hi >>> (56 - 8 * i));
+            b[8 + i] = (byte) (lo >>> (56 - 8 * i));
+        }
+        return new BigInteger(1, b);
     }
 
     /**
