@@ -150,7 +150,10 @@ public final class Benchmark {
             if (Files.exists(marker) && Files.readString(marker).startsWith(want)) {
                 progress.accept("reusing " + dir);
                 String[] lines = Files.readString(marker).split("\n");
-                return new TransferDataGenerator.Generated(dir, config.transfers(), Long.parseLong(value(lines, "transactions")),
+                // the generator writes about as many transfers as asked (1,000,016 for 1M); markers before "generated" lack it
+                long made = java.util.Arrays.stream(lines).anyMatch(l -> l.startsWith("generated="))
+                        ? Long.parseLong(value(lines, "generated")) : config.transfers();
+                return new TransferDataGenerator.Generated(dir, made, Long.parseLong(value(lines, "transactions")),
                         Long.parseLong(value(lines, "token_transfers")), Integer.parseInt(value(lines, "addresses")),
                         List.of(), List.of(), 0, 0);
             }
@@ -158,7 +161,7 @@ public final class Benchmark {
             long t0 = clock.nanoTime();
             TransferDataGenerator.Generated g = gen.write(dir);
             Files.writeString(marker, want + "transactions=" + g.transactions() + "\ntoken_transfers=" + g.tokenTransfers()
-                    + "\naddresses=" + g.addresses() + "\n");
+                    + "\naddresses=" + g.addresses() + "\ngenerated=" + g.transfers() + "\n");
             progress.accept(String.format(Locale.ROOT, "generated in %.1f s", seconds(clock.nanoTime() - t0)));
             return g;
         } catch (java.io.IOException e) {

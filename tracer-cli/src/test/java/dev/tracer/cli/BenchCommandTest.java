@@ -70,6 +70,23 @@ class BenchCommandTest {
         assertThat(r.out()).contains("the traces reach 81 and 81 addresses, 40 shared");
     }
 
+    /** Regression: a run on reused data printed the size asked for (1,000,000) where the first printed the size made (1,000,016). */
+    @Test
+    void reusedDataReportsTheSameSizeAsWhenItWasMade() {
+        String[] args = {"bench", "--transfers", "3000", "--only", "memory", "--repetitions", "1", "--warmups", "0",
+            "--data-dir", tmp.resolve("data").toString()};
+        CliRun first = CliRun.of(args);
+        CliRun again = CliRun.of(args);
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(first.err()).contains("bench: generating 3000 transfers");
+        assertThat(again.err()).contains("reusing");
+        String header = first.out().lines().findFirst().orElseThrow();
+        // seed 7 makes 3,010 transfers for 3,000 asked
+        assertThat(header).startsWith("tracer bench: 3,010 transfers");
+        assertThat(again.out().lines().findFirst().orElseThrow()).isEqualTo(header);
+    }
+
     @Test
     void badSizeIsBadInput() {
         CliRun r = CliRun.of("bench", "--transfers", "10", "--data-dir", tmp.toString());
