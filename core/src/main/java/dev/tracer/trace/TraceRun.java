@@ -298,10 +298,16 @@ final class TraceRun {
             return i == 0 ? bigOf(received0, received0Hi, received0Lo) : received[i - 1];
         }
 
-        /** Whether any asset's received tally is positive. */
+        /** Whether any asset's received tally is positive (slot 0's read from its pair, with no BigInteger). */
         boolean receivedAny() {
-            for (int i = 0; i < slots; i++) {
-                BigInteger r = receivedAt(i);
+            if (slots == 0) {
+                return false;
+            }
+            if (received0 == null ? received0Hi > 0 || received0Hi == 0 && received0Lo != 0 : received0.signum() > 0) {
+                return true;
+            }
+            for (int i = 1; i < slots; i++) {
+                BigInteger r = received[i - 1];
                 if (r != null && r.signum() > 0) {
                     return true;
                 }
@@ -1662,8 +1668,10 @@ final class TraceRun {
         for (int i = 0; i < m; i++) {
             Unexplained u = unexplained.get(i);
             int k = Arrays.binarySearch(keys, 0, n, keyOf[i]);
-            missing[k] = missing[k].add(u.missing());
-            tainted[k] = tainted[k].add(u.tainted());
+            missing[k] = missing[k].signum() == 0 ? u.missing() : missing[k].add(u.missing());
+            if (u.tainted().signum() > 0) {
+                tainted[k] = tainted[k].signum() == 0 ? u.tainted() : tainted[k].add(u.tainted());
+            }
             stolen[k] |= u.countedAsStolen();
         }
         GapRow[] rows = new GapRow[n];
