@@ -43,17 +43,9 @@ public final class HaircutTaint implements TaintModel {
      * asset), as {@code BigInteger}s after; the share is the same either way.
      */
     private static final class HaircutLedger extends WideLedger {
-        private long balanceHi;
-        private long balanceLo;
         private long taintedHi;
         private long taintedLo;
-        private BigInteger bigBalance; // non-null once a value has outgrown Wide: then the longs are unused
-        private BigInteger bigTainted;
-
-        @Override
-        public BigInteger balance() {
-            return bigBalance != null ? bigBalance : Wide.big(balanceHi, balanceLo);
-        }
+        private BigInteger bigTainted; // non-null exactly when the balance is big
 
         @Override
         public BigInteger tainted() {
@@ -63,63 +55,30 @@ public final class HaircutTaint implements TaintModel {
         @Override
         public void credit(Draw inflow) {
             if (bigBalance == null) {
-                long aHi;
-                long aLo;
-                long tHi;
-                long tLo;
-                if (inflow.isWide()) {
-                    aHi = inflow.amountHi();
-                    aLo = inflow.amountLo();
-                    tHi = inflow.taintedHi();
-                    tLo = inflow.taintedLo();
-                } else if (Wide.fits(inflow.amount())) {
-                    aHi = Wide.hi(inflow.amount());
-                    aLo = Wide.lo(inflow.amount());
-                    tHi = Wide.hi(inflow.tainted());
-                    tLo = Wide.lo(inflow.tainted());
-                } else {
-                    aHi = -1;
-                    aLo = 0;
-                    tHi = 0;
-                    tLo = 0;
-                }
-                long hi = aHi < 0 ? -1 : Wide.addHi(balanceHi, balanceLo, aHi, aLo);
-                if (hi >= 0) {
-                    // tainted ≤ balance, so its sum fits too
+                long hi = amountHi(inflow);
+                if (addWide(hi, hi < 0 ? 0 : amountLo(inflow))) {
+                    // tainted ≤ amount and tainted ≤ balance, so the tainted sum fits too
+                    long tHi = inflow.isWide() ? inflow.taintedHi() : Wide.hi(inflow.tainted());
+                    long tLo = inflow.isWide() ? inflow.taintedLo() : Wide.lo(inflow.tainted());
                     taintedHi = Wide.addHi(taintedHi, taintedLo, tHi, tLo);
                     taintedLo += tLo;
-                    balanceHi = hi;
-                    balanceLo += aLo;
                     return;
                 }
-                bigBalance = Wide.big(balanceHi, balanceLo);
-                bigTainted = Wide.big(taintedHi, taintedLo);
+                bigBalance = balance();
+                bigTainted = tainted();
             }
             bigBalance = bigBalance.add(inflow.amount());
             bigTainted = bigTainted.add(inflow.tainted());
         }
 
         @Override
-        boolean covers(long hi, long lo) {
-            return bigBalance != null ? bigBalance.compareTo(Wide.big(hi, lo)) >= 0
-                    : Wide.compare(balanceHi, balanceLo, hi, lo) >= 0;
-        }
-
-        @Override
-        Draw debit(long hi, long lo) {
-            if (bigBalance != null) {
-                return debit(Wide.big(hi, lo));
-            }
-            int c = Wide.compare(balanceHi, balanceLo, hi, lo);
-            if (c < 0) {
-                throw overdrawn(hi, lo);
-            }
+        Draw debitWide(long hi, long lo, boolean whole) {
             long sHi;
             long sLo;
-            if (c == 0 || taintedHi == balanceHi && taintedLo == balanceLo) {
+            if (whole || taintedHi == balanceHi && taintedLo == balanceLo) {
                 // the whole balance takes all the taint; a wholly tainted balance gives a wholly tainted share
-                sHi = c == 0 ? taintedHi : hi;
-                sLo = c == 0 ? taintedLo : lo;
+                sHi = whole ? taintedHi : hi;
+                sLo = whole ? taintedLo : lo;
             } else if ((taintedHi | taintedLo) == 0) {
                 sHi = 0;
                 sLo = 0;
@@ -129,37 +88,24 @@ public final class HaircutTaint implements TaintModel {
                 sHi = q[0];
                 sLo = q[1];
             }
-            balanceHi = Wide.subHi(balanceHi, balanceLo, hi, lo);
-            balanceLo -= lo;
             taintedHi = Wide.subHi(taintedHi, taintedLo, sHi, sLo);
             taintedLo -= sLo;
             return Draw.wide(hi, lo, sHi, sLo);
         }
 
         @Override
-        public Draw debit(BigInteger amount) {
-            if (bigBalance == null && Wide.fits(amount)) {
-                if (!covers(Wide.hi(amount), Wide.lo(amount))) {
-                    Ledgers.checkDebit(balance(), amount);
-                }
-                return debit(Wide.hi(amount), Wide.lo(amount));
-            }
+        Draw debitBig(BigInteger amount) {
             BigInteger balance = balance();
             BigInteger tainted = tainted();
             Ledgers.checkDebit(balance, amount);
             BigInteger t = amount.equals(balance) ? tainted
                     : tainted.signum() == 0 ? BigInteger.ZERO : tainted.multiply(amount).divide(balance);
-            balance = balance.subtract(amount);
             tainted = tainted.subtract(t);
-            if (Wide.fits(balance)) {
-                bigBalance = null;
+            if (setBalance(balance.subtract(amount))) {
                 bigTainted = null;
-                balanceHi = Wide.hi(balance);
-                balanceLo = Wide.lo(balance);
                 taintedHi = Wide.hi(tainted);
                 taintedLo = Wide.lo(tainted);
             } else {
-                bigBalance = balance;
                 bigTainted = tainted;
             }
             return Draw.of(amount, t);

@@ -38,15 +38,7 @@ public final class PoisonTaint implements TaintModel {
 
     /** The balance as a {@link Wide} pair while below 2^127, as a {@code BigInteger} after. */
     private static final class PoisonLedger extends WideLedger {
-        private long balanceHi;
-        private long balanceLo;
-        private BigInteger bigBalance; // non-null once the balance has outgrown Wide
         private boolean poisoned;
-
-        @Override
-        public BigInteger balance() {
-            return bigBalance != null ? bigBalance : Wide.big(balanceHi, balanceLo);
-        }
 
         @Override
         public BigInteger tainted() {
@@ -57,56 +49,25 @@ public final class PoisonTaint implements TaintModel {
         public void credit(Draw inflow) {
             poisoned |= inflow.anyTainted();
             if (bigBalance == null) {
-                long aHi = inflow.isWide() ? inflow.amountHi() : Wide.fits(inflow.amount()) ? Wide.hi(inflow.amount()) : -1;
-                long aLo = inflow.isWide() ? inflow.amountLo() : aHi < 0 ? 0 : Wide.lo(inflow.amount());
-                long hi = aHi < 0 ? -1 : Wide.addHi(balanceHi, balanceLo, aHi, aLo);
-                if (hi >= 0) {
-                    balanceHi = hi;
-                    balanceLo += aLo;
+                long hi = amountHi(inflow);
+                if (addWide(hi, hi < 0 ? 0 : amountLo(inflow))) {
                     return;
                 }
-                bigBalance = Wide.big(balanceHi, balanceLo);
+                bigBalance = balance();
             }
             bigBalance = bigBalance.add(inflow.amount());
         }
 
         @Override
-        boolean covers(long hi, long lo) {
-            return bigBalance != null ? bigBalance.compareTo(Wide.big(hi, lo)) >= 0
-                    : Wide.compare(balanceHi, balanceLo, hi, lo) >= 0;
-        }
-
-        @Override
-        Draw debit(long hi, long lo) {
-            if (bigBalance != null) {
-                return debit(Wide.big(hi, lo));
-            }
-            if (Wide.compare(balanceHi, balanceLo, hi, lo) < 0) {
-                throw overdrawn(hi, lo);
-            }
-            balanceHi = Wide.subHi(balanceHi, balanceLo, hi, lo);
-            balanceLo -= lo;
+        Draw debitWide(long hi, long lo, boolean whole) {
             return poisoned ? Draw.wide(hi, lo, hi, lo) : Draw.wide(hi, lo, 0, 0);
         }
 
         @Override
-        public Draw debit(BigInteger amount) {
-            if (bigBalance == null && Wide.fits(amount)) {
-                if (!covers(Wide.hi(amount), Wide.lo(amount))) {
-                    Ledgers.checkDebit(balance(), amount);
-                }
-                return debit(Wide.hi(amount), Wide.lo(amount));
-            }
+        Draw debitBig(BigInteger amount) {
             BigInteger balance = balance();
             Ledgers.checkDebit(balance, amount);
-            balance = balance.subtract(amount);
-            if (Wide.fits(balance)) {
-                bigBalance = null;
-                balanceHi = Wide.hi(balance);
-                balanceLo = Wide.lo(balance);
-            } else {
-                bigBalance = balance;
-            }
+            setBalance(balance.subtract(amount));
             return poisoned ? Draw.tainted(amount) : Draw.clean(amount);
         }
     }
