@@ -6,7 +6,6 @@ import dev.tracer.graph.TransferGraph;
 import dev.tracer.label.Category;
 import dev.tracer.label.LabelStore;
 import dev.tracer.model.Address;
-import dev.tracer.model.TransferKind;
 import dev.tracer.report.GexfWriter;
 import dev.tracer.source.CsvRows;
 import dev.tracer.source.Dataset;
@@ -25,11 +24,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -103,6 +100,11 @@ public final class Benchmark {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /** The data directory with the configured size and seed, generated unless it is there already. */
+    public Path prepareData() {
+        return data().dir();
     }
 
     /** Runs the configured sections and returns the report. */
@@ -290,21 +292,7 @@ public final class Benchmark {
      * unlabelled addresses that sent ETH (as a theft address is: an ordinary account, not a hub).
      */
     private List<Integer> starts(TransferGraph g, LabelStore labels) {
-        Random rnd = new Random(config.seed() ^ 0x5EED_57A2L);
-        LinkedHashSet<Integer> out = new LinkedHashSet<>();
-        int tries = 0;
-        while (out.size() < config.starts() && tries++ < 1_000_000) {
-            int a = rnd.nextInt(g.addressCount());
-            boolean sentEth = false;
-            for (int k = 0; k < g.outDegree(a) && !sentEth; k++) {
-                int e = g.outEdge(a, k);
-                sentEth = g.kind(e) == TransferKind.NATIVE && !g.isZeroAmount(e);
-            }
-            if (sentEth && labels.best(g.address(a)).isEmpty()) {
-                out.add(a);
-            }
-        }
-        return List.copyOf(out);
+        return SideBySideRunner.startAddresses(g, labels, config.seed(), config.starts());
     }
 
     private void trace(Dataset dataset, Graph<String, JGraphTBaseline.TransferEdge> object, LabelStore labels,

@@ -5,6 +5,9 @@
  * over CSR arrays, a plain streaming XML writer), a diagnostic chain-order walk (the order of work
  * exact taint needs, with no accounting), the live-request scenario played on a local node,
  * and {@link dev.tracer.bench.Benchmark}, which runs the measures interleaved in one JVM and prints
- * medians and ratios. Time is read from an injected clock; nothing here asserts a timing.
+ * medians and ratios; and {@link dev.tracer.bench.SideBySide}, which times two builds' traces
+ * against each other in one JVM (each in its own class loader, running
+ * {@link dev.tracer.bench.SideBySideRunner}). Time is read from an injected clock; nothing here
+ * asserts a timing.
  */
 package dev.tracer.bench;

@@ -1,16 +1,21 @@
 package dev.tracer.cli;
 
-import dev.tracer.bench.BenchReport;
 import dev.tracer.bench.Benchmark;
 import dev.tracer.bench.NanoClock;
+import dev.tracer.bench.SideBySide;
+import dev.tracer.model.InvalidInputException;
 import dev.tracer.source.SourceException;
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -67,6 +72,13 @@ final class BenchCommand implements Callable<Integer> {
                     + "without it that section is reported as not run.")
     String rpc;
 
+    @Option(names = "--side-by-side", arity = "2", paramLabel = "CLASSPATH",
+            description = {"Instead of the table: time two builds' traces against each other in this JVM, "
+                + "alternating trace by trace (OLD then NEW class path, e.g. two copies of tracer-cli/target/tracer.jar "
+                + "built from two commits), for --repetitions repetitions of the trace section's traces (4 per start); "
+                + "prints each repetition's NEW/OLD time and whether both visited the same edges."})
+    List<String> sideBySide;
+
     @Override
     public Integer call() {
         Path dir = dataDir;
@@ -83,17 +95,65 @@ final class BenchCommand implements Callable<Integer> {
             Benchmark.Config config = new Benchmark.Config(transfers, seed, repetitions, warmups, starts, dir,
                     only == null || only.isEmpty() ? EnumSet.allOf(Benchmark.Section.class) : EnumSet.copyOf(only),
                     java.util.Optional.ofNullable(rpc));
-            BenchReport report = new Benchmark(config, NanoClock.system(), Clock.systemUTC(), line -> {
+            java.util.function.Consumer<String> progress = line -> {
                 err.println("bench: " + line);
                 err.flush();
-            }).run();
-            spec.commandLine().getOut().print(report.table());
+            };
+            Benchmark bench = new Benchmark(config, NanoClock.system(), Clock.systemUTC(), progress);
+            if (sideBySide != null) {
+                sideBySide(bench.prepareData(), progress);
+                return ExitCodes.OK;
+            }
+            spec.commandLine().getOut().print(bench.run().table());
             return ExitCodes.OK;
         } finally {
             if (temporary) {
                 delete(dir);
             }
         }
+    }
+
+    private void sideBySide(Path data, java.util.function.Consumer<String> progress) {
+        if (sideBySide.size() != 2) {
+            throw new InvalidInputException("--side-by-side takes two class paths, the old build's and the new one's; got "
+                    + sideBySide.size());
+        }
+        List<SideBySide.Rep> reps = new SideBySide(classPath(sideBySide.get(0)), classPath(sideBySide.get(1)), data, seed,
+                starts, NanoClock.system(), progress).run(repetitions);
+        var out = spec.commandLine().getOut();
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        boolean same = true;
+        for (int i = 0; i < reps.size(); i++) {
+            SideBySide.Rep r = reps.get(i);
+            out.printf(Locale.ROOT, "rep %d: old %.2f s, new %.2f s, new/old %.3f, edges %,d and %,d%n", i,
+                    r.oldSeconds(), r.newSeconds(), r.ratio(), r.oldEdges(), r.newEdges());
+            lo = Math.min(lo, r.ratio());
+            hi = Math.max(hi, r.ratio());
+            same &= r.sameEdges();
+        }
+        out.printf(Locale.ROOT, "new/old time %.3f-%.3f over %d repetitions; %s%n", lo, hi, reps.size(),
+                same ? "both builds visited the same edges" : "THE BUILDS VISITED DIFFERENT EDGES: they do not trace alike");
+    }
+
+    /** A class path: entries separated by the platform's separator, each a jar or a class directory that must exist. */
+    private static List<URL> classPath(String cp) {
+        List<URL> urls = new ArrayList<>();
+        for (String p : cp.split(java.io.File.pathSeparator)) {
+            if (p.isBlank()) {
+                continue;
+            }
+            Path path = Path.of(p);
+            if (!Files.exists(path)) {
+                throw new InvalidInputException("--side-by-side: no such jar or directory: " + p);
+            }
+            try {
+                urls.add(path.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new InvalidInputException("--side-by-side: not a path: " + p);
+            }
+        }
+        return urls;
     }
 
     private static void delete(Path dir) {

@@ -87,6 +87,22 @@ class BenchCommandTest {
         assertThat(again.out().lines().findFirst().orElseThrow()).isEqualTo(header);
     }
 
+    /** Two builds side by side: this one twice, on a class path made of the test's own. */
+    @Test
+    void sideBySideTimesTwoBuildsAndSaysWhetherTheyTraceAlike() {
+        String cp = System.getProperty("java.class.path");
+        CliRun r = CliRun.of("bench", "--transfers", "3000", "--repetitions", "2", "--starts", "5",
+                "--data-dir", tmp.resolve("data").toString(), "--side-by-side", cp, cp);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("rep 0: old [0-9.]+ s, new [0-9.]+ s, new/old [0-9.]+, edges ([0-9,]+) and \\1")
+                .contains("rep 1: ", "over 2 repetitions; both builds visited the same edges");
+        assertThat(r.err()).contains("bench: loading the old build", "bench: loading the new build");
+        CliRun bad = CliRun.of("bench", "--transfers", "3000", "--data-dir", tmp.resolve("data").toString(),
+                "--side-by-side", tmp.resolve("missing.jar").toString(), cp);
+        assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("--side-by-side: no such jar or directory: " + tmp.resolve("missing.jar"));
+    }
+
     @Test
     void badSizeIsBadInput() {
         CliRun r = CliRun.of("bench", "--transfers", "10", "--data-dir", tmp.toString());
