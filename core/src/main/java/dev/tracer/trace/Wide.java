@@ -9,8 +9,9 @@ import java.math.BigInteger;
  * wei) without a {@link BigInteger} per step. Callers check for overflow ({@link #addHi} below
  * zero) and fall back to {@code BigInteger}.
  *
- * <p>{@link #mulDiv} is Knuth's algorithm D (TAOCP vol. 2, §4.3.1) on 32-bit digits, as written
- * in Warren, <i>Hacker's Delight</i> (2nd ed.), §9-2 {@code divmnu}: O(1), at most 8 digits.
+ * <p>{@link #mulDiv} is Knuth's algorithm D (TAOCP vol. 2, §4.3.1) on 64-bit digits with a divisor
+ * of one or two digits, each digit estimated by Warren's {@code divlu} (<i>Hacker's Delight</i>,
+ * 2nd ed., §9-4): O(1), no allocation, at most two quotient digits.
  */
 final class Wide {
     private static final long M = 0xFFFF_FFFFL;
@@ -88,85 +89,98 @@ final class Wide {
         p2 = s;
         long p3 = hhHi + carry2;
 
-        long[] u = {p0 & M, p0 >>> 32, p1 & M, p1 >>> 32, p2 & M, p2 >>> 32, p3 & M, p3 >>> 32};
-        int m = 8;
-        while (m > 1 && u[m - 1] == 0) {
-            m--;
-        }
-        long[] v = {bLo & M, bLo >>> 32, bHi & M, bHi >>> 32};
-        int n = 4;
-        while (n > 1 && v[n - 1] == 0) {
-            n--;
-        }
-        long[] quot = new long[8];
-        if (m < n) {
+        if (bHi == 0) {
+            // b < 2^64, so t × a ≤ b² < b × 2^64: the high limbs are zero and p1 < b
             q[0] = 0;
-            q[1] = 0;
+            q[1] = divlu(p1, p0, bLo);
             return;
         }
-        if (n == 1) {
-            long d = v[0];
-            long r = 0;
-            for (int i = m - 1; i >= 0; i--) {
-                long cur = (r << 32) | u[i];
-                quot[i] = Long.divideUnsigned(cur, d);
-                r = cur - quot[i] * d;
-            }
-        } else {
-            divmnu(u, m, v, n, quot);
-        }
-        q[0] = quot[2] | quot[3] << 32;
-        q[1] = quot[0] | quot[1] << 32;
+        // normalise so the divisor's top bit is set; the quotient is unchanged
+        int z = Long.numberOfLeadingZeros(bHi);
+        long v1 = z == 0 ? bHi : bHi << z | bLo >>> (64 - z);
+        long v0 = bLo << z;
+        // the quotient is below 2^127, so its digit of weight 2^128 is zero: the shifted product's
+        // fifth limb is zero and (u3, u2) < (v1, v0), as the next digit's step needs
+        long u3 = z == 0 ? p3 : p3 << z | p2 >>> (64 - z);
+        long u2 = z == 0 ? p2 : p2 << z | p1 >>> (64 - z);
+        long u1 = z == 0 ? p1 : p1 << z | p0 >>> (64 - z);
+        long u0 = p0 << z;
+        long q1 = quotientDigit(u3, u2, u1, v1, v0);
+        // the remainder (r1, r0) is below the divisor: the low 128 bits of (u2, u1) − q1 × (v1, v0)
+        long m0 = q1 * v0;
+        long m1 = Math.unsignedMultiplyHigh(q1, v0) + q1 * v1;
+        long r0 = u1 - m0;
+        long r1 = u2 - m1 - (Long.compareUnsigned(u1, m0) < 0 ? 1 : 0);
+        q[0] = q1;
+        q[1] = quotientDigit(r1, r0, u0, v1, v0);
     }
 
-    /** Knuth D: {@code quot} gets the {@code m − n + 1} digits of {@code u / v}; {@code v[n−1] ≠ 0}, {@code n ≥ 2}. */
-    private static void divmnu(long[] u, int m, long[] v, int n, long[] quot) {
-        int s = Long.numberOfLeadingZeros(v[n - 1]) - 32; // 0..31
-        long[] vn = new long[n];
-        for (int i = n - 1; i > 0; i--) {
-            vn[i] = ((v[i] << s) | (v[i - 1] >>> (32 - s))) & M;
+    /**
+     * One 64-bit digit of Knuth's algorithm D with a two-limb divisor: {@code floor((x2, x1, x0) /
+     * (v1, v0))} for {@code (x2, x1) < (v1, v0)} and the top bit of {@code v1} set.
+     */
+    static long quotientDigit(long x2, long x1, long x0, long v1, long v0) {
+        long qhat;
+        long rhat;
+        boolean rhatPast64;
+        if (x2 == v1) {
+            qhat = -1; // 2^64 − 1
+            rhat = x1 + v1;
+            rhatPast64 = Long.compareUnsigned(rhat, x1) < 0;
+        } else {
+            qhat = divlu(x2, x1, v1);
+            rhat = x1 - qhat * v1;
+            rhatPast64 = false;
         }
-        vn[0] = (v[0] << s) & M;
-        long[] un = new long[m + 1];
-        un[m] = u[m - 1] >>> (32 - s);
-        for (int i = m - 1; i > 0; i--) {
-            un[i] = ((u[i] << s) | (u[i - 1] >>> (32 - s))) & M;
+        // Knuth's test, at most twice. With a divisor of two digits it compares qhat × (v1, v0) with
+        // the whole window (x2, x1, x0), so it leaves the exact digit and no add-back step is needed;
+        // once rhat reaches 2^64, qhat × v0 < 2^128 ≤ rhat × 2^64 and the test is false anyway
+        while (!rhatPast64) {
+            long pHi = Math.unsignedMultiplyHigh(qhat, v0);
+            long pLo = qhat * v0;
+            if (Long.compareUnsigned(pHi, rhat) < 0 || pHi == rhat && Long.compareUnsigned(pLo, x0) <= 0) {
+                break;
+            }
+            qhat--;
+            long r = rhat + v1;
+            rhatPast64 = Long.compareUnsigned(r, rhat) < 0;
+            rhat = r;
         }
-        un[0] = (u[0] << s) & M;
-        long top = vn[n - 1];
-        long next = vn[n - 2];
-        for (int j = m - n; j >= 0; j--) {
-            long num = (un[j + n] << 32) | un[j + n - 1];
-            long qhat = Long.divideUnsigned(num, top);
-            long rhat = num - qhat * top;
-            while (qhat > M || Long.compareUnsigned(qhat * next, (rhat << 32) | un[j + n - 2]) > 0) {
-                qhat--;
-                rhat += top;
-                if (rhat > M) {
-                    break;
-                }
+        return qhat;
+    }
+
+    /**
+     * {@code floor((u1·2^64 + u0) / v)} for unsigned {@code u1 < v}: Warren's {@code divlu}
+     * (Hacker's Delight §9-4), two 32-bit steps of algorithm D.
+     */
+    static long divlu(long u1, long u0, long v) {
+        int s = Long.numberOfLeadingZeros(v);
+        v <<= s;
+        long vn1 = v >>> 32;
+        long vn0 = v & M;
+        long un32 = s == 0 ? u1 : u1 << s | u0 >>> (64 - s);
+        long un10 = u0 << s;
+        long un1 = un10 >>> 32;
+        long un0 = un10 & M;
+        long q1 = Long.divideUnsigned(un32, vn1);
+        long rhat = un32 - q1 * vn1;
+        while (Long.compareUnsigned(q1, M) > 0 || Long.compareUnsigned(q1 * vn0, rhat << 32 | un1) > 0) {
+            q1--;
+            rhat += vn1;
+            if (Long.compareUnsigned(rhat, M) > 0) {
+                break;
             }
-            long k = 0;
-            long t;
-            for (int i = 0; i < n; i++) {
-                long p = qhat * vn[i];
-                t = un[i + j] - k - (p & M);
-                un[i + j] = t & M;
-                k = (p >>> 32) - (t >> 32);
-            }
-            t = un[j + n] - k;
-            un[j + n] = t & M;
-            if (t < 0) {
-                qhat--;
-                k = 0;
-                for (int i = 0; i < n; i++) {
-                    t = un[i + j] + vn[i] + k;
-                    un[i + j] = t & M;
-                    k = t >>> 32;
-                }
-                un[j + n] = (un[j + n] + k) & M;
-            }
-            quot[j] = qhat;
         }
+        long un21 = (un32 << 32) + un1 - q1 * v;
+        long q0 = Long.divideUnsigned(un21, vn1);
+        rhat = un21 - q0 * vn1;
+        while (Long.compareUnsigned(q0, M) > 0 || Long.compareUnsigned(q0 * vn0, rhat << 32 | un0) > 0) {
+            q0--;
+            rhat += vn1;
+            if (Long.compareUnsigned(rhat, M) > 0) {
+                break;
+            }
+        }
+        return q1 << 32 | q0;
     }
 }

@@ -45,6 +45,57 @@ class WideTest {
     }
 
     @Property(tries = 2000)
+    void divluIsTheFlooredQuotientOf128By64Bits(@ForAll("values") BigInteger x, @ForAll("values") BigInteger y) {
+        BigInteger two64 = BigInteger.ONE.shiftLeft(64);
+        BigInteger v = y.mod(two64).max(BigInteger.ONE);
+        BigInteger u = x.mod(v.shiftLeft(64)); // u1 < v
+        long q = Wide.divlu(Wide.hi(u), Wide.lo(u), v.longValue());
+        assertThat(new BigInteger(Long.toUnsignedString(q))).as("%s / %s", u, v).isEqualTo(u.divide(v));
+    }
+
+    /** 64-bit words biased to the edges where a digit estimate goes wrong: all ones, all zeros, the top bit alone. */
+    @Provide
+    Arbitrary<Long> words() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(0L, 1L, -1L, -2L, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1, 0xFFFF_FFFFL,
+                        0xFFFF_FFFF_0000_0000L),
+                Arbitraries.longs(),
+                Arbitraries.longs().between(-1000, -1));
+    }
+
+    private static BigInteger unsigned(long v) {
+        return new BigInteger(Long.toUnsignedString(v));
+    }
+
+    @Property(tries = 20000)
+    void quotientDigitIsTheFlooredQuotient(@ForAll("words") long x2, @ForAll("words") long x1, @ForAll("words") long x0,
+                                           @ForAll("words") long w1, @ForAll("words") long v0) {
+        long v1 = w1 | Long.MIN_VALUE; // normalised divisor
+        BigInteger v = unsigned(v1).shiftLeft(64).add(unsigned(v0));
+        BigInteger top = unsigned(x2).shiftLeft(64).add(unsigned(x1));
+        if (top.compareTo(v) >= 0) {
+            top = top.mod(v); // the step's precondition: (x2, x1) < (v1, v0)
+        }
+        BigInteger x = top.shiftLeft(64).add(unsigned(x0));
+        long q = Wide.quotientDigit(Wide.hi(top), Wide.lo(top), x0, v1, v0);
+        assertThat(unsigned(q)).as("%s / %s", x, v).isEqualTo(x.divide(v));
+    }
+
+    @Example
+    void digitEstimatesTwoTooLarge() {
+        // (x2, x1) / v1 gives 2^64 − 1 where the digit is 2^64 − 3: both corrections matter
+        long v1 = Long.MIN_VALUE;
+        long v0 = -1L;
+        long x2 = Long.MAX_VALUE;
+        long x1 = -1L;
+        BigInteger v = unsigned(v1).shiftLeft(64).add(unsigned(v0));
+        for (long x0 : new long[] {0L, 1L, -1L, Long.MIN_VALUE}) {
+            BigInteger x = unsigned(x2).shiftLeft(128).add(unsigned(x1).shiftLeft(64)).add(unsigned(x0));
+            assertThat(unsigned(Wide.quotientDigit(x2, x1, x0, v1, v0))).isEqualTo(x.divide(v));
+        }
+    }
+
+    @Property(tries = 2000)
     void addSubtractAndCompareAgreeWithBigInteger(@ForAll("values") BigInteger x, @ForAll("values") BigInteger y) {
         assertThat(Wide.big(Wide.hi(x), Wide.lo(x))).isEqualTo(x);
         assertThat(Integer.signum(Wide.compare(Wide.hi(x), Wide.lo(x), Wide.hi(y), Wide.lo(y)))).isEqualTo(x.compareTo(y));
@@ -63,8 +114,8 @@ class WideTest {
     }
 
     @Example
-    void addBackStepOfAlgorithmD() {
-        // Hacker's Delight's divmnu test vectors that need the rare "add back" step, scaled into t × a / b
+    void valuesWithDigitsOfAllOnesAndZeros() {
+        // divisors and dividends with digits of all ones and all zeros, where the digit estimate is too large
         BigInteger b = new BigInteger("7fffffff800000010000000000000000", 16);
         BigInteger t = new BigInteger("7fffffff800000000000000000000000", 16);
         BigInteger a = new BigInteger("7fffffff000000000000000000000003", 16);
