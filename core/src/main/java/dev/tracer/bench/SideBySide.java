@@ -40,6 +40,12 @@ public final class SideBySide {
             return newSeconds / oldSeconds;
         }
 
+        /** The line that reports repetition {@code i}. */
+        public String describe(int i) {
+            return String.format(Locale.ROOT, "rep %d: old %.2f s, new %.2f s, new/old %.3f, edges %,d and %,d", i,
+                    oldSeconds, newSeconds, ratio(), oldEdges, newEdges);
+        }
+
         /** Whether both builds visited the same number of edges (a cheap check that they traced alike). */
         public boolean sameEdges() {
             return oldEdges == newEdges;
@@ -98,8 +104,7 @@ public final class SideBySide {
                 }
             }
             Rep r = new Rep(nanos[0] / 1e9, nanos[1] / 1e9, edges[0], edges[1]);
-            progress.accept(String.format(Locale.ROOT, "rep %d: old %.2f s, new %.2f s, new/old %.3f, edges %,d and %,d",
-                    rep, r.oldSeconds(), r.newSeconds(), r.ratio(), r.oldEdges(), r.newEdges()));
+            progress.accept(r.describe(rep));
             out.add(r);
         }
         return out;

@@ -54,17 +54,11 @@ public final class TransferGraph {
     private static final int BIG = 127;
     private static final TransferKind[] KINDS = TransferKind.values();
     private static final BigInteger[] TEN_POW = new BigInteger[78];
-    /** 10^0 … 10^18: the powers of ten a long holds. */
-    private static final long[] LONG_POW = new long[19];
-    /** 10^0 … 10^19 as unsigned longs (10^19 is above {@link Long#MAX_VALUE}). */
+    /** 10^0 … 10^19 as unsigned longs: 10^18 is the largest a signed long holds, 10^19 only unsigned. */
     private static final long[] U_POW = new long[20];
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
     static {
-        LONG_POW[0] = 1;
-        for (int i = 1; i < LONG_POW.length; i++) {
-            LONG_POW[i] = 10 * LONG_POW[i - 1];
-        }
         U_POW[0] = 1;
         for (int i = 1; i < U_POW.length; i++) {
             U_POW[i] = 10 * U_POW[i - 1];
@@ -520,8 +514,8 @@ public final class TransferGraph {
             return BigInteger.valueOf(m);
         }
         // most amounts (up to about 9.2 ETH in wei) fit a long once scaled: no big multiply
-        if (x < LONG_POW.length && m >= 0 && m <= Long.MAX_VALUE / LONG_POW[x]) {
-            return BigInteger.valueOf(m * LONG_POW[x]);
+        if (x < U_POW.length - 1 && m >= 0 && m <= Long.MAX_VALUE / U_POW[x]) {
+            return BigInteger.valueOf(m * U_POW[x]);
         }
         return BigInteger.valueOf(m).multiply(TEN_POW[x]);
     }
@@ -562,8 +556,11 @@ public final class TransferGraph {
     public long amountLow(int e) {
         int x = packed[e] & 0x7F;
         long m = mantissa[e];
-        if (x < U_POW.length || x == BIG) {
-            return x == BIG ? m : m * U_POW[x]; // a wide mantissa keeps its low 64 bits here
+        if (x == BIG) {
+            return m; // a wide mantissa keeps its low 64 bits here
+        }
+        if (x < U_POW.length) {
+            return m * U_POW[x];
         }
         return m * U_POW[x - (U_POW.length - 1)] * U_POW[U_POW.length - 1];
     }

@@ -33,8 +33,7 @@ abstract class WideLedger implements Ledger {
         }
         int c = Wide.compare(balanceHi, balanceLo, hi, lo);
         if (c < 0) {
-            throw new IllegalStateException("debit " + Wide.big(hi, lo) + " outside balance " + balance()
-                    + " (the engine must credit the unexplained part first)");
+            Ledgers.checkDebit(balance(), Wide.big(hi, lo)); // throws: the amount exceeds the balance
         }
         Draw d = debitWide(hi, lo, c == 0);
         balanceHi = Wide.subHi(balanceHi, balanceLo, hi, lo);

@@ -126,8 +126,7 @@ final class BenchCommand implements Callable<Integer> {
         boolean same = true;
         for (int i = 0; i < reps.size(); i++) {
             SideBySide.Rep r = reps.get(i);
-            out.printf(Locale.ROOT, "rep %d: old %.2f s, new %.2f s, new/old %.3f, edges %,d and %,d%n", i,
-                    r.oldSeconds(), r.newSeconds(), r.ratio(), r.oldEdges(), r.newEdges());
+            out.println(r.describe(i));
             lo = Math.min(lo, r.ratio());
             hi = Math.max(hi, r.ratio());
             same &= r.sameEdges();
