@@ -68,6 +68,15 @@ final class Tally {
         return missing;
     }
 
+    /** An independent copy with the same value. */
+    Tally copy() {
+        Tally t = new Tally();
+        t.hi = hi;
+        t.lo = lo;
+        t.big = big;
+        return t;
+    }
+
     int signum() {
         return big != null ? big.signum() : (hi | lo) != 0 ? 1 : 0;
     }

@@ -841,18 +841,16 @@ final class TraceRun {
         CleanHistory h = memo.get(a, fwd, HubMemo.Kind.REPLAY, () -> cleanHistory(a), CleanHistory::bytes);
         int p = lowerBound(h.ords(), untilOrd);
         int step = h.step();
-        Map<Integer, BigInteger> bal = new HashMap<>(h.balances().get(p / step));
+        CleanBalances bal = h.balances().get(p / step).copy();
         for (int i = p / step * step; i < p; i++) {
-            applyClean(bal, a, h.edges()[i], h.inflow()[i]);
+            int e = h.edges()[i];
+            boolean inflow = h.inflow()[i];
+            bal.apply(g, e, inflow, selfTransfer(a, e, inflow)); // its shortfalls are kept below
         }
         for (int k = 0; k < h.shortAt().length && h.shortAt()[k] < p; k++) {
             unexplained.add(h.shorts().get(k));
         }
-        bal.forEach((as, b) -> {
-            if (b.signum() > 0) {
-                st.ledger(as).credit(Draw.clean(b));
-            }
-        });
+        creditClean(st, bal);
     }
 
     /**
@@ -861,9 +859,7 @@ final class TraceRun {
      */
     private void replayCleanDirect(NodeState st, int untilOrd) {
         int a = st.id;
-        int[] assets = new int[2];
-        Tally[] bal = new Tally[2];
-        int na = 0;
+        CleanBalances bal = new CleanBalances();
         ChainCursor c = new ChainCursor(a);
         while (c.peek()) {
             int e = c.edge;
@@ -872,36 +868,23 @@ final class TraceRun {
             if (ord(e) >= untilOrd) {
                 break;
             }
-            boolean self = selfTransfer(a, e, inflow);
-            if (inflow && self || !carriesValue(e)) {
+            if (!carriesValue(e)) {
                 continue;
             }
-            int asset = g.assetId(e);
-            int slot = 0;
-            while (slot < na && assets[slot] != asset) {
-                slot++;
-            }
-            if (slot == na) {
-                if (na == assets.length) {
-                    assets = Arrays.copyOf(assets, 2 * na);
-                    bal = Arrays.copyOf(bal, 2 * na);
-                }
-                assets[na] = asset;
-                bal[na++] = new Tally();
-            }
-            if (inflow) {
-                bal[slot].add(g, e);
-                continue;
-            }
-            // a transfer to itself is debited and credited again: only the shortfall counts
-            BigInteger missing = bal[slot].draw(g, e, self);
+            BigInteger missing = bal.apply(g, e, inflow, selfTransfer(a, e, inflow));
             if (missing != null) {
                 unexplained.add(new Unexplained(e, a, missing, false, BigInteger.ZERO));
             }
         }
-        for (int k = 0; k < na; k++) {
-            if (bal[k].signum() > 0) {
-                st.ledger(assets[k]).credit(bal[k].cleanDraw());
+        creditClean(st, bal);
+    }
+
+    /** Credits {@code st} with each positive clean balance of {@code bal}. */
+    private static void creditClean(NodeState st, CleanBalances bal) {
+        for (int k = 0; k < bal.size(); k++) {
+            Tally t = bal.tally(k);
+            if (t.signum() > 0) {
+                st.ledger(bal.asset(k)).credit(t.cleanDraw());
             }
         }
     }
@@ -912,28 +895,28 @@ final class TraceRun {
      * {@code step}-th of them, and the shortfalls (unexplained inflows) a clean replay
      * meets, with the index of the transfer that needed each.
      */
-    private record CleanHistory(int step, int[] ords, int[] edges, boolean[] inflow, List<Map<Integer, BigInteger>> balances,
+    private record CleanHistory(int step, int[] ords, int[] edges, boolean[] inflow, List<CleanBalances> balances,
                                 int[] shortAt, List<Unexplained> shorts) {
         /** Estimated heap bytes, for the {@link HubMemo} bound (a kept unexplained inflow, by ids, is about 100). */
         long bytes() {
             long b = 64L + 9L * ords.length + 4L * shortAt.length + 100L * shorts.size();
-            for (Map<Integer, BigInteger> m : balances) {
-                b += 32 + 96L * m.size();
+            for (CleanBalances c : balances) {
+                b += c.bytes();
             }
             return b;
         }
     }
 
-    /** The whole history of {@code a} replayed clean: O(degree) big-integer operations, once per hub. */
+    /** The whole history of {@code a} replayed clean: O(degree) steps on {@link CleanBalances}, once per hub. */
     private CleanHistory cleanHistory(int a) {
         int n = inDeg(a) + outDeg(a);
         int[] ords = new int[n];
         int[] edges = new int[n];
         boolean[] inflows = new boolean[n];
-        List<Map<Integer, BigInteger>> balances = new ArrayList<>();
+        List<CleanBalances> balances = new ArrayList<>();
         int[] shortAt = new int[n];
         List<Unexplained> shorts = new ArrayList<>();
-        Map<Integer, BigInteger> bal = new HashMap<>();
+        CleanBalances bal = new CleanBalances();
         // about REPLAY_CHECKPOINTS checkpoints, at least REPLAY_STEP transfers apart
         int step = Math.max(REPLAY_STEP, n / REPLAY_CHECKPOINTS);
         int size = 0;
@@ -946,12 +929,12 @@ final class TraceRun {
                 continue;
             }
             if (size % step == 0) {
-                balances.add(Map.copyOf(bal));
+                balances.add(bal.copy());
             }
             ords[size] = ord(e);
             edges[size] = e;
             inflows[size] = inflow;
-            BigInteger missing = applyClean(bal, a, e, inflow);
+            BigInteger missing = bal.apply(g, e, inflow, selfTransfer(a, e, inflow));
             if (missing != null) {
                 shortAt[shorts.size()] = size;
                 shorts.add(new Unexplained(e, a, missing, false, BigInteger.ZERO));
@@ -959,36 +942,10 @@ final class TraceRun {
             size++;
         }
         if (size % step == 0) {
-            balances.add(Map.copyOf(bal));
+            balances.add(bal.copy());
         }
         return new CleanHistory(step, Arrays.copyOf(ords, size), Arrays.copyOf(edges, size), Arrays.copyOf(inflows, size),
                 List.copyOf(balances), Arrays.copyOf(shortAt, shorts.size()), List.copyOf(shorts));
-    }
-
-    /**
-     * One clean credit or debit of value-carrying transfer {@code e} of address {@code a} on
-     * balances {@code bal}, as {@link #replayHistory} does it for an address that is not a seed;
-     * returns the shortfall an outflow needed first, or null.
-     */
-    private BigInteger applyClean(Map<Integer, BigInteger> bal, int a, int e, boolean inflow) {
-        BigInteger amt = g.amount(e);
-        int asset = g.assetId(e);
-        boolean self = selfTransfer(a, e, inflow);
-        BigInteger b = bal.getOrDefault(asset, BigInteger.ZERO);
-        if (inflow) {
-            if (!self) {
-                bal.put(asset, b.add(amt));
-            }
-            return null;
-        }
-        BigInteger missing = null;
-        if (b.compareTo(amt) < 0) {
-            missing = amt.subtract(b);
-            b = amt;
-        }
-        // a transfer to itself is debited and credited again
-        bal.put(asset, self ? b : b.subtract(amt));
-        return missing;
     }
 
     /** First index of ascending {@code a} whose value is at least {@code key}. */
@@ -1336,7 +1293,7 @@ final class TraceRun {
         TreeMap<Asset, BigInteger> traced = new TreeMap<>(seedAmounts);
         converted.forEach((a, x) -> traced.merge(a, x, BigInteger::add));
         SortedMap<Asset, BigInteger> tracedView = java.util.Collections.unmodifiableSortedMap(traced);
-        List<NodeRow> nodes = new ArrayList<>();
+        List<NodeRow> nodes = new ArrayList<>(touchedIds.length);
         List<Ranked> endpoints = new ArrayList<>();
         Paths paths = new Paths();
         int followed = 0;
@@ -1513,7 +1470,7 @@ final class TraceRun {
         }
         // by receiver, then hop: the first of each receiver has its least hop
         Arrays.sort(hops, 0, nh);
-        List<NodeRow> nodes = new ArrayList<>();
+        List<NodeRow> nodes = new ArrayList<>(nh);
         for (int k = 0; k < nh; k++) {
             int r = (int) (hops[k] >>> 32);
             if (k > 0 && (int) (hops[k - 1] >>> 32) == r) {
