@@ -53,6 +53,7 @@ final class TraceRun {
     private final int[] reachOrd;
     private final int[] parent;
     private final boolean[] seed;
+    private final boolean[] active; // per address id: its node state is active (see TraceScratch#active)
     private final TraceScratch scratch;
     private int[] touchedIds;
     private final HubMemo memo;
@@ -184,7 +185,7 @@ final class TraceRun {
         BigInteger[] received;
         BigInteger[] sent;
         int slots;
-        boolean active;
+        // whether taint has reached it is TraceScratch#active, by id
         int inCur;
         int outCur;
 
@@ -374,6 +375,7 @@ final class TraceRun {
         reachOrd = scratch.reachOrd;
         parent = scratch.parent;
         seed = scratch.seed;
+        active = scratch.active;
     }
 
     /** True when {@code a}'s summaries are kept in the {@link HubMemo} (enough transfers to be worth it). */
@@ -597,7 +599,7 @@ final class TraceRun {
     private void taint(List<Integer> seedAddresses, SortedSet<Integer> seedEdges) {
         for (int s : seedAddresses) {
             NodeState st = state(s);
-            st.active = true;
+            active[s] = true;
             replayHistory(st, Integer.MAX_VALUE, true);
         }
         int[] order = gather(seedAddresses, seedEdges);
@@ -691,8 +693,7 @@ final class TraceRun {
     }
 
     private boolean active(int a) {
-        NodeState st = node(a);
-        return st != null && st.active;
+        return active[a];
     }
 
     /**
@@ -1191,8 +1192,8 @@ final class TraceRun {
         // the amount as a Wide pair (amountHi -1: past 127 bits, then a BigInteger)
         long amountHi = g.amountHigh(e);
         long amountLo = amountHi >= 0 ? g.amountLow(e) : 0;
-        NodeState sn = node(s);
-        boolean senderActive = sn != null && sn.active;
+        boolean senderActive = active[s];
+        NodeState sn = senderActive ? node(s) : null;
         Draw d = senderActive ? debit(sn, e, amountHi, amountLo, seed[s])
                 : amountHi >= 0 ? Draw.wide(amountHi, amountLo, 0, 0) : Draw.clean(g.amount(e));
         if (seedEdge) {
@@ -1210,8 +1211,7 @@ final class TraceRun {
             settleAwaiting(s, e);
         }
         if (!senderActive && swaps != null && !seedEdge && s != r && status[r] == FOLLOWED && !seed[r]) {
-            NodeState rn = node(r);
-            if (rn != null && rn.active) {
+            if (active[r]) {
                 // proceeds of a swap in this transaction: taint from the token-out, or wait for it
                 int later = laterSwapOut(r, e);
                 if (later >= 0) {
@@ -1240,12 +1240,13 @@ final class TraceRun {
             return;
         }
         if (status[r] == FOLLOWED) {
-            NodeState rn = node(r);
-            if (rn != null && rn.active) {
+            NodeState rn;
+            if (active[r]) {
+                rn = node(r);
                 rn.ledger(asset).credit(d);
             } else if (d.anyTainted()) {
                 rn = state(r);
-                rn.active = true;
+                active[r] = true;
                 replayClean(rn, ord(e));
                 rn.ledger(asset).credit(d);
                 if (ord(e) < reachOrd[r]) {
@@ -1300,7 +1301,7 @@ final class TraceRun {
         int maxHop = 0;
         for (int a : touchedIds) {
             NodeState st = node(a);
-            boolean reachedWithTaint = st != null && (st.receivedAny() || st.active);
+            boolean reachedWithTaint = active[a] || st != null && st.receivedAny();
             if (status[a] == UNSEEN && !reachedWithTaint) {
                 continue;
             }

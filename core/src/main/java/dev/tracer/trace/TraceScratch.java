@@ -17,6 +17,12 @@ final class TraceScratch {
     final int[] reachOrd;
     final int[] parent;
     final boolean[] seed;
+    /**
+     * Whether taint has reached the address (its node state is active): one byte per address,
+     * so the taint pass's test of both ends of every gathered transfer reads neither the node
+     * array nor the node, for the many ends that are not active.
+     */
+    final boolean[] active;
     final int[] cur;
     final Object[] nodes;
     /** Pass 2's gathered chain positions ({@code TraceRun.gather}), grown as needed and kept for the next trace. */
@@ -38,6 +44,7 @@ final class TraceScratch {
         parent = new int[addresses];
         Arrays.fill(parent, -1);
         seed = new boolean[addresses];
+        active = new boolean[addresses];
         cur = new int[addresses];
         nodes = new Object[addresses];
         touched = new boolean[addresses];
@@ -105,6 +112,7 @@ final class TraceScratch {
             reachOrd[a] = -1;
             parent[a] = -1;
             seed[a] = false;
+            active[a] = false;
             cur[a] = 0;
             nodes[a] = null;
             touched[a] = false;
