@@ -62,14 +62,19 @@ final class Poisonings {
 
     /** Why transfer {@code e} is excluded, or null when it is not. */
     private TraceResult.PoisonReason reason(int e) {
-        AssetVerdict v = verdicts[view.g.assetId(e)];
+        return reason(view.g, verdicts, e);
+    }
+
+    /** Why transfer {@code e} of {@code g} is excluded under {@code verdicts} (per asset id), or null when it is not. */
+    static TraceResult.PoisonReason reason(TransferGraph g, AssetVerdict[] verdicts, int e) {
+        AssetVerdict v = verdicts[g.assetId(e)];
         if (v.kind() == AssetVerdict.Kind.IMITATION) {
             return TraceResult.PoisonReason.IMITATION_TOKEN;
         }
         if (v.kind() == AssetVerdict.Kind.UNVERIFIED) {
             return TraceResult.PoisonReason.UNVERIFIED_TOKEN;
         }
-        return view.g.kind(e) == TransferKind.TOKEN && view.g.isZeroAmount(e) ? TraceResult.PoisonReason.ZERO_VALUE_TOKEN : null;
+        return g.kind(e) == TransferKind.TOKEN && g.isZeroAmount(e) ? TraceResult.PoisonReason.ZERO_VALUE_TOKEN : null;
     }
 
     /** The report value of excluded transfer {@code e} (one {@link #from} returned). */

@@ -43,6 +43,8 @@ final class TraceRun {
     private final TravelView view;
     /** Finds the poisoning the result lists, and makes its values when read. */
     private final Poisonings poisonings;
+    /** Which addresses have calls or excluded transfers to list at all (most have none). */
+    private final OutflowMarks marks;
 
     // pass 1
     private final byte[] status;
@@ -349,8 +351,9 @@ final class TraceRun {
 
     TraceRun(Dataset data, LabelStore labels, TaintModel model, TracePolicy policy, Direction direction,
              AssetVerdict[] verdicts, boolean[] traced, BigInteger[] minBase, SwapRule swaps, int[] dust,
-             TraceScratch scratch, HubMemo memo, java.util.BitSet labelled) {
+             TraceScratch scratch, HubMemo memo, java.util.BitSet labelled, OutflowMarks marks) {
         this.labelled = labelled;
+        this.marks = marks;
         this.values = new ResultValues(data.graph(), labels, labelled);
         this.memo = memo;
         this.swaps = direction == Direction.FORWARD ? swaps : null;
@@ -1776,7 +1779,7 @@ final class TraceRun {
     private List<TraceResult.ContractCall> calls() {
         List<CallRow> out = new ArrayList<>();
         for (int a : touchedIds) {
-            if (status[a] != FOLLOWED || !fwd) {
+            if (status[a] != FOLLOWED || !fwd || !marks.callsFrom(a)) {
                 continue;
             }
             out.addAll(hub(a) ? memo.get(a, fwd, HubMemo.Kind.CALLS, () -> callsOf(a), TraceRun::callBytes) : callsOf(a));
@@ -1843,7 +1846,7 @@ final class TraceRun {
         int[] edges = new int[16];
         int n = 0;
         for (int a : touchedIds) {
-            if (status[a] == FOLLOWED) {
+            if (status[a] == FOLLOWED && marks.excludesFrom(a, fwd)) {
                 int[] of = hub(a) ? memo.get(a, fwd, HubMemo.Kind.POISONING, () -> poisonings.from(a), p -> 16L + 4L * p.length)
                         : poisonings.from(a);
                 if (n + of.length > edges.length) {

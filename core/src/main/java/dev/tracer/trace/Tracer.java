@@ -79,6 +79,8 @@ public final class Tracer {
     private final AssetVerdict[] verdicts;
     private final boolean[] traced;
     private final BigInteger[] minBase;
+    /** Which addresses have contract calls or excluded transfers: made by the first trace ({@link #marks()}). */
+    private volatile OutflowMarks marks;
 
     private Tracer(Builder b) {
         this.memo = new HubMemo(b.memoBytes, b.hubDegree);
@@ -149,12 +151,26 @@ public final class Tracer {
         TraceScratch scratch = scratch(g.addressCount());
         try {
             TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, minBase, swaps, dustIds,
-                    scratch, memo, labelled);
+                    scratch, memo, labelled, marks());
             return run.run(new TreeSet<>(seeds), seedAddresses, seedEdges);
         } finally {
             scratch.reset();
             scratchPool.offer(scratch);
         }
+    }
+
+    /** The tracer's {@link OutflowMarks}, made on first use: one pass over the transfers, paid by the first trace. */
+    private OutflowMarks marks() {
+        OutflowMarks m = marks;
+        if (m == null) {
+            synchronized (this) {
+                m = marks;
+                if (m == null) {
+                    marks = m = new OutflowMarks(data.graph(), verdicts, policy, traced);
+                }
+            }
+        }
+        return m;
     }
 
     /** Working arrays for one trace: reused when a finished trace left some (reset), else new. */
