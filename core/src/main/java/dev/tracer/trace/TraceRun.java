@@ -729,9 +729,14 @@ final class TraceRun {
         return inflow ? sender(e) == a : receiver(e) == a;
     }
 
+    /**
+     * The node state of {@code a}, made when absent. Only addresses pass 1 or the taint pass has
+     * already given a status get one, so an UNSEEN address has none ({@link #earlier} relies on it).
+     */
     private NodeState state(int a) {
         NodeState st = node(a);
         if (st == null) {
+            assert status[a] != UNSEEN : "a node state for an unseen address " + a;
             scratch.touch(a);
             st = new NodeState(a);
             scratch.nodes[a] = st;
@@ -1363,10 +1368,10 @@ final class TraceRun {
         Ranked[] ranked = rank(endpoints);
         int[] order = tracedOrder();
         int[] tEdge = new int[order.length];
-        BigInteger[] tPart = new BigInteger[order.length];
+        Draw[] tPart = new Draw[order.length]; // each tainted part made when its traced transfer is read
         for (int i = 0; i < order.length; i++) {
             tEdge[i] = tracedEdge[order[i]];
-            tPart[i] = tracedPart[order[i]].tainted();
+            tPart[i] = tracedPart[order[i]];
         }
         Unexplained[] inflows = sortedInflows();
         if (!fwd) {
@@ -1377,7 +1382,7 @@ final class TraceRun {
                 data.description(), data.coverage(), List.copyOf(seeds), java.util.Collections.unmodifiableSortedMap(seedAmounts),
                 java.util.Collections.unmodifiableSortedMap(converted), List.copyOf(conversions),
                 new IndexedList<>(nodeRows.length, i -> nodeRows[i].value(v)),
-                new IndexedList<>(tEdge.length, i -> new TraceResult.TracedTransfer(tEdge[i], v.transfer(tEdge[i]), tPart[i])),
+                new IndexedList<>(tEdge.length, i -> new TraceResult.TracedTransfer(tEdge[i], v.transfer(tEdge[i]), tPart[i].tainted())),
                 new IndexedList<>(ranked.length, i -> ranked[i].value(v, tracedView)),
                 new IndexedList<>(inflows.length, i -> inflows[i].value(v, graph)),
                 gaps(), poisoning(), calls(), truncations(tEdge, tPart), List.copyOf(warnings), List.of(),
@@ -1449,7 +1454,7 @@ final class TraceRun {
                         f -> 16L + 8L * f[0].length);
                 for (int k = 0; k < first[0].length && first[1][k] < reachOrd[a]; k++) {
                     int r = first[0][k];
-                    if (status[r] == UNSEEN && node(r) == null) {
+                    if (status[r] == UNSEEN) { // an address with a node state is never UNSEEN (see state)
                         if (nh == hops.length) {
                             hops = Arrays.copyOf(hops, 2 * nh);
                         }
@@ -1464,7 +1469,7 @@ final class TraceRun {
                     break;
                 }
                 int r = receiver(e);
-                if (inWindow(e) && carriesValue(e) && status[r] == UNSEEN && node(r) == null && r != a) {
+                if (inWindow(e) && carriesValue(e) && status[r] == UNSEEN && r != a) {
                     if (nh == hops.length) {
                         hops = Arrays.copyOf(hops, 2 * nh);
                     }
@@ -1754,7 +1759,7 @@ final class TraceRun {
     }
 
     /** What the fan-out cap cut, per sender: from the traced transfers ({@code edges}, {@code tainted}). */
-    private List<TraceResult.Truncation> truncations(int[] edges, BigInteger[] tainted) {
+    private List<TraceResult.Truncation> truncations(int[] edges, Draw[] tainted) {
         TreeMap<Address, int[]> counts = new TreeMap<>();
         TreeMap<Address, TreeMap<Asset, BigInteger>> amounts = new TreeMap<>();
         for (int i = 0; i < edges.length; i++) {
@@ -1763,7 +1768,7 @@ final class TraceRun {
             if (status[r] == ENDPOINT && reason[r] == EndpointKind.FAN_OUT_CUT && cutBy[r] == sender(e)) {
                 Address s = addr(sender(e));
                 counts.computeIfAbsent(s, x -> new int[1])[0]++;
-                amounts.computeIfAbsent(s, x -> new TreeMap<>()).merge(g.assetOf(e), tainted[i], BigInteger::add);
+                amounts.computeIfAbsent(s, x -> new TreeMap<>()).merge(g.assetOf(e), tainted[i].tainted(), BigInteger::add);
             }
         }
         List<TraceResult.Truncation> out = new ArrayList<>();
