@@ -129,10 +129,15 @@ final class TraceRun {
      * An endpoint by ids, with what it is sorted by (asset id, then amount descending, then
      * address id); {@code path} holds the edges whose transactions are its evidence.
      */
-    private record Ranked(int asset, int address, BigInteger amount, long small, EndpointKind kind, int hop, int[] path) {
-        /** An endpoint row; {@code small} is the amount when it fits a long, else -1, so the endpoint sort ({@code TraceRun.rank}) reads no big integer. */
+    private record Ranked(int asset, int address, BigInteger amount, long hi, long lo, EndpointKind kind, int hop, int[] path) {
+        /**
+         * An endpoint row; {@code (hi, lo)} is the amount as a {@link Wide} pair, {@code hi} -1
+         * when it is past 127 bits, so the endpoint sort ({@code TraceRun.rank}) reads no big
+         * integer for any realistic amount.
+         */
         static Ranked of(int asset, int address, BigInteger amount, EndpointKind kind, int hop, int[] path) {
-            return new Ranked(asset, address, amount, amount.bitLength() < 63 ? amount.longValue() : -1, kind, hop, path);
+            boolean wide = Wide.fits(amount);
+            return new Ranked(asset, address, amount, wide ? Wide.hi(amount) : -1, wide ? Wide.lo(amount) : 0, kind, hop, path);
         }
 
         TraceResult.Endpoint value(ResultValues v, SortedMap<Asset, BigInteger> traced) {
@@ -1392,27 +1397,29 @@ final class TraceRun {
     /**
      * The endpoint rows in report order: asset, amount from the largest, address, then the order
      * they were added (per address and asset, the swapped part first). Sorted as indexes over
-     * primitive columns ({@link IndexSort}), the amount as a long when both fit: a compare reads
-     * three arrays, not two rows and their big integers. O(n log n).
+     * primitive columns ({@link IndexSort}), the amount as a 128-bit pair when both fit: a compare reads
+     * primitive arrays, not two rows and their big integers. O(n log n).
      */
     private static Ranked[] rank(List<Ranked> rows) {
         int n = rows.size();
         int[] asset = new int[n];
-        long[] small = new long[n];
+        long[] hi = new long[n];
+        long[] lo = new long[n];
         int[] address = new int[n];
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             Ranked r = rows.get(i);
             asset[i] = r.asset();
-            small[i] = r.small();
+            hi[i] = r.hi();
+            lo[i] = r.lo();
             address[i] = r.address();
             order[i] = i;
         }
         IndexSort.sort(order, (x, y) -> {
             int c = Integer.compare(asset[x], asset[y]);
             if (c == 0) {
-                c = small[x] >= 0 && small[y] >= 0 ? Long.compare(small[y], small[x])
-                        : rows.get(y).amount().compareTo(rows.get(x).amount());
+                c = hi[x] < 0 || hi[y] < 0 ? rows.get(y).amount().compareTo(rows.get(x).amount())
+                        : hi[x] != hi[y] ? Long.compare(hi[y], hi[x]) : Long.compareUnsigned(lo[y], lo[x]);
             }
             return c != 0 ? c : Integer.compare(address[x], address[y]);
         });
