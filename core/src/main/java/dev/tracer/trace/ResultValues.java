@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes the values of a {@link TraceResult} from the ids a trace computed: addresses, transaction
@@ -32,8 +31,8 @@ final class ResultValues {
     private final TransferGraph g;
     private final LabelStore labels;
     private final BitSet labelled;
-    private final ConcurrentHashMap<Integer, Address> addresses = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, TxHash> hashes = new ConcurrentHashMap<>();
+    private final IdMemo<Address> addresses = new IdMemo<>();
+    private final IdMemo<TxHash> hashes = new IdMemo<>(); // by transaction id
 
     /** {@code labelled}: the ids of the graph's labelled addresses; it must never be modified. */
     ResultValues(TransferGraph g, LabelStore labels, BitSet labelled) {
@@ -44,7 +43,7 @@ final class ResultValues {
 
     Address address(int id) {
         Address a = addresses.get(id);
-        return a != null ? a : addresses.computeIfAbsent(id, g::address);
+        return a != null ? a : addresses.keep(id, g.address(id));
     }
 
     Transfer transfer(int e) {
@@ -56,7 +55,7 @@ final class ResultValues {
     TxHash tx(int e) {
         int id = g.txId(e);
         TxHash h = hashes.get(id);
-        return h != null ? h : hashes.computeIfAbsent(id, x -> g.tx(e));
+        return h != null ? h : hashes.keep(id, g.tx(e));
     }
 
     Asset asset(int assetId) {
