@@ -34,7 +34,7 @@ final class Poisonings {
     private final AssetVerdict[] verdicts;
     private final ResultValues values;
     private final HubMemo memo;
-    private final ConcurrentHashMap<Integer, List<Address>> genuine = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, Counterparties> genuine = new ConcurrentHashMap<>();
 
     /** {@code verdicts}: per asset id; it must never be modified. {@code values} makes the result's addresses. */
     Poisonings(TravelView view, AssetVerdict[] verdicts, ResultValues values, HubMemo memo) {
@@ -85,14 +85,50 @@ final class Poisonings {
                 ? "zero-value " + g.assetOf(e).symbol() + " transfer (moves nothing; a common address-poisoning lure)"
                 : verdicts[g.assetId(e)].reason();
         int a = view.sender(e);
-        List<Address> known = memo.isHub(g, a)
-                ? memo.get(a, view.fwd, HubMemo.Kind.COUNTERPARTIES, () -> genuineCounterparties(a), l -> 16L + 150L * l.size())
+        Counterparties known = memo.isHub(g, a)
+                ? memo.get(a, view.fwd, HubMemo.Kind.COUNTERPARTIES, () -> genuineCounterparties(a),
+                        c -> 16L + 150L * c.sorted().size())
                 : genuine.computeIfAbsent(a, this::genuineCounterparties);
-        return new TraceResult.Poisoning(values.transfer(e), why, detail, lookalike(values.address(view.receiver(e)), known));
+        return new TraceResult.Poisoning(values.transfer(e), why, detail, known.lookalike(values.address(view.receiver(e))));
+    }
+
+    /**
+     * Everyone an address exchanged value with, sorted by address text; {@code evm}: all of them
+     * are canonical EVM addresses ("0x" and 40 lower-case hex digits), so those sharing a prefix
+     * are adjacent.
+     */
+    record Counterparties(List<Address> sorted, boolean evm) {
+        /**
+         * {@link Poisonings#lookalike} of {@code x} among these: for an EVM {@code x} among EVM
+         * counterparties, only those sharing its first {@value #LOOKALIKE_HEX} hex digits are
+         * looked at, found by binary search (O(log n + matches) instead of O(n) per poisoning
+         * transfer); the first match in address order either way.
+         */
+        Optional<Address> lookalike(Address x) {
+            if (!evm || !x.chain().isEvm()) {
+                return Poisonings.lookalike(x, sorted);
+            }
+            String prefix = x.value().substring(0, 2 + LOOKALIKE_HEX);
+            int lo = 0;
+            int hi = sorted.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted.get(mid).value().compareTo(prefix) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            int end = lo;
+            while (end < sorted.size() && sorted.get(end).value().startsWith(prefix)) {
+                end++;
+            }
+            return Poisonings.lookalike(x, sorted.subList(lo, end));
+        }
     }
 
     /** Everyone {@code a} exchanged value with, by address. */
-    private List<Address> genuineCounterparties(int a) {
+    private Counterparties genuineCounterparties(int a) {
         TransferGraph g = view.g;
         TreeMap<String, Address> m = new TreeMap<>();
         for (int k = 0; k < g.outDegree(a); k++) {
@@ -109,7 +145,11 @@ final class Poisonings {
                 m.put(x.value(), x);
             }
         }
-        return List.copyOf(new ArrayList<>(m.values()));
+        boolean evm = true;
+        for (Address x : m.values()) {
+            evm &= x.chain().isEvm() && x.value().length() == 42 && x.value().startsWith("0x");
+        }
+        return new Counterparties(List.copyOf(new ArrayList<>(m.values())), evm);
     }
 
     /** A genuine counterparty sharing the first and last {@value #LOOKALIKE_HEX} hex digits with {@code x}. */
