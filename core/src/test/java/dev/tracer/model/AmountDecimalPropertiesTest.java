@@ -1,0 +1,40 @@
+package dev.tracer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * {@link Amount#toDecimalString(BigInteger, int)} writes amounts below 2^63 with at most 18
+ * decimals without {@code BigDecimal}; it must give exactly the text {@code BigDecimal} gives,
+ * for round and full-precision amounts, negative ones, on both sides of 2^63 and of 18 decimals.
+ */
+class AmountDecimalPropertiesTest {
+
+    @Provide
+    Arbitrary<BigInteger> amounts() {
+        BigInteger max = BigInteger.valueOf(Long.MAX_VALUE);
+        Arbitrary<BigInteger> small = Arbitraries.bigIntegers().between(BigInteger.valueOf(-1_000_000), BigInteger.valueOf(1_000_000));
+        Arbitrary<BigInteger> nearLong = Arbitraries.bigIntegers().between(max.negate().subtract(BigInteger.TEN), max.add(BigInteger.TEN))
+                .edgeCases(c -> c.includeOnly(max, max.add(BigInteger.ONE), max.negate(), max.negate().subtract(BigInteger.ONE)));
+        Arbitrary<BigInteger> huge = Arbitraries.bigIntegers().between(max, BigInteger.ONE.shiftLeft(130));
+        // round amounts: a few significant digits times a power of ten (trailing zeros to strip)
+        Arbitrary<BigInteger> round = Arbitraries.integers().between(1, 9999)
+                .flatMap(m -> Arbitraries.integers().between(0, 24).map(p -> BigInteger.valueOf(m).multiply(BigInteger.TEN.pow(p))));
+        return Arbitraries.oneOf(small, nearLong, huge, round);
+    }
+
+    @Property(tries = 3000)
+    void givesTheTextBigDecimalGives(@ForAll("amounts") BigInteger v, @ForAll @IntRange(min = 0, max = 24) int decimals) {
+        BigDecimal d = new BigDecimal(v, decimals).stripTrailingZeros();
+        String expected = d.signum() == 0 ? "0" : d.toPlainString();
+        assertThat(Amount.toDecimalString(v, decimals)).isEqualTo(expected);
+    }
+}
