@@ -9,6 +9,14 @@ import java.util.Objects;
  * Never floating point: decimal text converts exactly or is rejected.
  */
 public record Amount(Asset asset, BigInteger value) implements Comparable<Amount> {
+    private static final long[] POW10 = new long[19]; // 10^0 … 10^18
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
 
     public Amount {
         Objects.requireNonNull(asset, "asset");
@@ -101,15 +109,6 @@ public record Amount(Asset asset, BigInteger value) implements Comparable<Amount
         }
         BigDecimal d = new BigDecimal(baseUnits, decimals).stripTrailingZeros();
         return d.signum() == 0 ? "0" : d.toPlainString();
-    }
-
-    private static final long[] POW10 = new long[19]; // 10^0 … 10^18
-
-    static {
-        POW10[0] = 1;
-        for (int i = 1; i < POW10.length; i++) {
-            POW10[i] = POW10[i - 1] * 10;
-        }
     }
 
     /** {@link #toDecimalString(BigInteger, int)} of {@code v} (not {@code Long.MIN_VALUE}), {@code decimals} 0 to 18. */
