@@ -9,15 +9,6 @@ import java.util.Objects;
  * Never floating point: decimal text converts exactly or is rejected.
  */
 public record Amount(Asset asset, BigInteger value) implements Comparable<Amount> {
-    private static final long[] POW10 = new long[19]; // 10^0 … 10^18
-
-    static {
-        POW10[0] = 1;
-        for (int i = 1; i < POW10.length; i++) {
-            POW10[i] = POW10[i - 1] * 10;
-        }
-    }
-
     public Amount {
         Objects.requireNonNull(asset, "asset");
         Objects.requireNonNull(value, "value");
@@ -98,40 +89,40 @@ public record Amount(Asset asset, BigInteger value) implements Comparable<Amount
     }
 
     /**
-     * {@code baseUnits / 10^decimals} as plain decimal text, trailing zeros stripped. Amounts below
-     * 2^63 with at most 18 decimals (most transfers) are written with two {@code long} divisions;
-     * the rest through {@code BigDecimal}, which gives the same text (tested against each other),
-     * at several times the cost: a large report writes millions of amounts.
+     * {@code baseUnits / 10^decimals} as plain decimal text, trailing zeros stripped: the digits of
+     * {@code baseUnits} with the point placed and the fraction's trailing zeros cut, the text
+     * {@code BigDecimal.stripTrailingZeros().toPlainString()} gives (tested against each other)
+     * without its divisions by ten, which were a tenth of the time of writing a large report.
+     * O(digits).
      */
     public static String toDecimalString(BigInteger baseUnits, int decimals) {
-        if (baseUnits.bitLength() < 63 && decimals >= 0 && decimals < POW10.length) {
-            return toDecimalString(baseUnits.longValue(), decimals);
+        if (baseUnits.signum() == 0) {
+            return "0";
         }
-        BigDecimal d = new BigDecimal(baseUnits, decimals).stripTrailingZeros();
-        return d.signum() == 0 ? "0" : d.toPlainString();
-    }
-
-    /** {@link #toDecimalString(BigInteger, int)} of {@code v} (not {@code Long.MIN_VALUE}), {@code decimals} 0 to 18. */
-    private static String toDecimalString(long v, int decimals) {
-        long abs = Math.abs(v);
-        long whole = abs / POW10[decimals];
-        long frac = abs % POW10[decimals];
-        StringBuilder sb = new StringBuilder(40);
-        if (v < 0) {
+        if (decimals < 0) {
+            return new BigDecimal(baseUnits, decimals).toPlainString();
+        }
+        BigInteger abs = baseUnits.abs();
+        String digits = abs.bitLength() < 64 ? Long.toString(abs.longValue()) : abs.toString();
+        int n = digits.length();
+        int point = n - decimals; // digits before the point; 0 or less: the fraction has -point leading zeros
+        int end = n;
+        while (end > Math.max(point, 0) && digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        StringBuilder sb = new StringBuilder(n + 3 + Math.max(0, -point));
+        if (baseUnits.signum() < 0) {
             sb.append('-');
         }
-        sb.append(whole);
-        if (frac != 0) {
-            int digits = decimals;
-            while (frac % 10 == 0) {
-                frac /= 10;
-                digits--;
-            }
+        if (point > 0) {
+            sb.append(digits, 0, point);
+        } else {
+            sb.append('0');
+        }
+        if (end > Math.max(point, 0)) {
             sb.append('.');
-            for (int i = digits - 1; i > 0 && frac < POW10[i]; i--) {
-                sb.append('0');
-            }
-            sb.append(frac);
+            sb.append("0".repeat(Math.max(0, -point)));
+            sb.append(digits, Math.max(point, 0), end);
         }
         return sb.toString();
     }

@@ -12,9 +12,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * {@link Amount#toDecimalString(BigInteger, int)} writes amounts below 2^63 with at most 18
- * decimals without {@code BigDecimal}; it must give exactly the text {@code BigDecimal} gives,
- * for round and full-precision amounts, negative ones, on both sides of 2^63 and of 18 decimals.
+ * {@link Amount#toDecimalString(BigInteger, int)} places the point in an amount's digits without
+ * {@code BigDecimal}; it must give exactly the text {@code BigDecimal} gives, for round and
+ * full-precision amounts, negative ones, on both sides of 2^63 and of 18 decimals.
  */
 class AmountDecimalPropertiesTest {
 
