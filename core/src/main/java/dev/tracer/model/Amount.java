@@ -96,33 +96,58 @@ public record Amount(Asset asset, BigInteger value) implements Comparable<Amount
      * O(digits).
      */
     public static String toDecimalString(BigInteger baseUnits, int decimals) {
-        if (baseUnits.signum() == 0) {
+        if (decimals < 0) {
+            return baseUnits.signum() == 0 ? "0" : new BigDecimal(baseUnits, decimals).toPlainString();
+        }
+        return decimalOfDigits(digits(baseUnits), decimals);
+    }
+
+    /**
+     * {@code v} as decimal text ({@code v.toString()}), through {@link Long#toString(long)} when it
+     * fits a long: {@code BigInteger.toString} divides even one-word values through
+     * {@code MutableBigInteger}, several times slower. For writers that need both the base units and
+     * the decimal text of one amount ({@link #decimalOfDigits}), so its digits are made once.
+     */
+    public static String digits(BigInteger v) {
+        return v.bitLength() < 64 ? Long.toString(v.longValue()) : v.toString();
+    }
+
+    /**
+     * The text {@link #toDecimalString(BigInteger, int)} gives for the amount whose base units are
+     * {@code digits} (as {@link #digits} writes them: an optional minus and decimal digits with no
+     * leading zero) and {@code decimals} 0 or more fractional digits.
+     */
+    public static String decimalOfDigits(String digits, int decimals) {
+        if (decimals < 0) {
+            throw new IllegalArgumentException("decimals must be 0 or more, got " + decimals);
+        }
+        boolean negative = digits.startsWith("-");
+        int from = negative ? 1 : 0;
+        int n = digits.length();
+        if (n - from == 1 && digits.charAt(from) == '0') {
             return "0";
         }
-        if (decimals < 0) {
-            return new BigDecimal(baseUnits, decimals).toPlainString();
-        }
-        BigInteger abs = baseUnits.abs();
-        String digits = abs.bitLength() < 64 ? Long.toString(abs.longValue()) : abs.toString();
-        int n = digits.length();
-        int point = n - decimals; // digits before the point; 0 or less: the fraction has -point leading zeros
+        int point = n - decimals; // index of the point in digits; at or before from: the fraction has leading zeros
         int end = n;
-        while (end > Math.max(point, 0) && digits.charAt(end - 1) == '0') {
+        while (end > Math.max(point, from) && digits.charAt(end - 1) == '0') {
             end--;
         }
-        StringBuilder sb = new StringBuilder(n + 3 + Math.max(0, -point));
-        if (baseUnits.signum() < 0) {
+        if (decimals == 0 || end == point) {
+            return end == n ? digits : digits.substring(0, end);
+        }
+        StringBuilder sb = new StringBuilder(n + 3 + Math.max(0, from - point));
+        if (negative) {
             sb.append('-');
         }
-        if (point > 0) {
-            sb.append(digits, 0, point);
+        if (point > from) {
+            sb.append(digits, from, point);
         } else {
             sb.append('0');
         }
-        if (end > Math.max(point, 0)) {
+        if (end > Math.max(point, from)) {
             sb.append('.');
-            sb.append("0".repeat(Math.max(0, -point)));
-            sb.append(digits, Math.max(point, 0), end);
+            sb.append("0".repeat(Math.max(0, from - point)));
+            sb.append(digits, Math.max(point, from), end);
         }
         return sb.toString();
     }

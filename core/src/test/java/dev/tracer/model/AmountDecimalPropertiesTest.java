@@ -14,7 +14,8 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * {@link Amount#toDecimalString(BigInteger, int)} places the point in an amount's digits without
  * {@code BigDecimal}; it must give exactly the text {@code BigDecimal} gives, for round and
- * full-precision amounts, negative ones, on both sides of 2^63 and of 18 decimals.
+ * full-precision amounts, negative ones, on both sides of 2^63 and of 18 decimals; and so must
+ * {@link Amount#decimalOfDigits} from {@link Amount#digits}, the route writers take.
  */
 class AmountDecimalPropertiesTest {
 
@@ -36,5 +37,18 @@ class AmountDecimalPropertiesTest {
         BigDecimal d = new BigDecimal(v, decimals).stripTrailingZeros();
         String expected = d.signum() == 0 ? "0" : d.toPlainString();
         assertThat(Amount.toDecimalString(v, decimals)).isEqualTo(expected);
+        // a writer's route: the digits made once, the decimal text from them
+        assertThat(Amount.decimalOfDigits(Amount.digits(v), decimals)).isEqualTo(expected);
+    }
+
+    @Property(tries = 1000)
+    void digitsAreTheBigIntegersText(@ForAll("amounts") BigInteger v) {
+        assertThat(Amount.digits(v)).isEqualTo(v.toString());
+    }
+
+    @Property(tries = 200)
+    void negativeDecimalsAreRefusedForDigits(@ForAll("amounts") BigInteger v, @ForAll @IntRange(min = -24, max = -1) int decimals) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Amount.decimalOfDigits(Amount.digits(v), decimals))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decimals must be 0 or more");
     }
 }
