@@ -144,10 +144,17 @@ public record TraceResult(
     public record Stats(int edgesScanned, int addressesReached, int addressesFollowed, int maxHopReached) {
     }
 
-    /** {@code amount / seedAmount(asset)}, to 6 significant digits; zero when no seed amount. */
+    /**
+     * {@code amount / seedAmount(asset)}, to 6 significant digits; zero when no seed amount. Equal
+     * amounts (a wholly tainted transfer against its own amount, as every transfer of a poison trace
+     * is) give {@link BigDecimal#ONE} without dividing: the value and scale the division gives.
+     */
     public static BigDecimal share(BigInteger amount, BigInteger seedAmount) {
         if (seedAmount == null || seedAmount.signum() == 0) {
             return BigDecimal.ZERO;
+        }
+        if (amount.equals(seedAmount)) {
+            return BigDecimal.ONE;
         }
         return new BigDecimal(amount).divide(new BigDecimal(seedAmount), new MathContext(6, RoundingMode.HALF_EVEN));
     }

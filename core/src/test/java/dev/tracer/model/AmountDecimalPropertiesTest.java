@@ -29,7 +29,11 @@ class AmountDecimalPropertiesTest {
         // round amounts: a few significant digits times a power of ten (trailing zeros to strip)
         Arbitrary<BigInteger> round = Arbitraries.integers().between(1, 9999)
                 .flatMap(m -> Arbitraries.integers().between(0, 24).map(p -> BigInteger.valueOf(m).multiply(BigInteger.TEN.pow(p))));
-        return Arbitraries.oneOf(small, nearLong, huge, round);
+        // around powers of ten and of two up to 2^130: the digit rounds of Amount.digits carry zeros
+        Arbitrary<BigInteger> edges = Arbitraries.integers().between(0, 130).flatMap(p -> Arbitraries.integers().between(-2, 2)
+                .flatMap(d -> Arbitraries.of(BigInteger.TEN.pow(p * 40 / 130).add(BigInteger.valueOf(d)),
+                        BigInteger.ONE.shiftLeft(p).add(BigInteger.valueOf(d)))));
+        return Arbitraries.oneOf(small, nearLong, huge, round, edges, edges.map(BigInteger::negate));
     }
 
     @Property(tries = 3000)
@@ -41,7 +45,7 @@ class AmountDecimalPropertiesTest {
         assertThat(Amount.decimalOfDigits(Amount.digits(v), decimals)).isEqualTo(expected);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 5000)
     void digitsAreTheBigIntegersText(@ForAll("amounts") BigInteger v) {
         assertThat(Amount.digits(v)).isEqualTo(v.toString());
     }
