@@ -283,18 +283,22 @@ final class ExportGraph {
     private NodeRow node(Node n) {
         Address a = n.address();
         Optional<Label> label = n.label();
-        BigDecimal share = BigDecimal.ZERO;
-        SortedMap<Asset, BigDecimal> perAsset = new TreeMap<>();
+        // an asset's share is that of its largest amount received, sent or held: a share rounds
+        // amount / traced to 6 digits, which keeps order, so one division per asset, not per amount
+        SortedMap<Asset, BigInteger> largest = new TreeMap<>();
         for (SortedMap<Asset, BigInteger> m : List.of(n.received(), n.sent(), n.held())) {
             for (Map.Entry<Asset, BigInteger> e : m.entrySet()) {
-                BigDecimal s = TraceResult.share(e.getValue(), traced.get(e.getKey()));
-                perAsset.merge(e.getKey(), s, BigDecimal::max);
-                share = share.max(s);
+                largest.merge(e.getKey(), e.getValue(), BigInteger::max);
             }
         }
-        share = share.min(BigDecimal.ONE);
+        BigDecimal share = BigDecimal.ZERO;
         StringJoiner taint = new StringJoiner("; ");
-        perAsset.forEach((asset, s) -> taint.add(asset.symbol() + " " + plain(s)));
+        for (Map.Entry<Asset, BigInteger> e : largest.entrySet()) {
+            BigDecimal s = TraceResult.share(e.getValue(), traced.get(e.getKey()));
+            taint.add(e.getKey().symbol() + " " + plain(s));
+            share = share.max(s);
+        }
+        share = share.min(BigDecimal.ONE);
         String[] v = new String[NODE_COLUMNS.size()];
         v[0] = a.value();
         v[1] = a.chain().name();
@@ -413,15 +417,30 @@ final class ExportGraph {
     }
 
     /**
-     * 5 + 45·√share, three decimals: 5 for no taint, 50 for the whole seed amount. The size of no
-     * taint is made once: the bench's six-hop haircut trace from 100 seeds has it for 40,776 of its
-     * 86,290 nodes, and a square root per node was 4 % of writing its GEXF.
+     * 5 + 45·√share, three decimals: 5 for no taint, 50 for the whole seed amount; the text of
+     * {@link #sizeOf}. The size of no taint is made once (the bench's six-hop haircut trace from 100
+     * seeds has it for 40,776 of its 86,290 nodes). Others are taken in {@code double} (within
+     * 10^-13 of the exact value; {@link #sizeOf}'s 12-digit root is within 2.3·10^-10 of it), so
+     * both round to the same three decimals unless the exact value lies within that of a half-way
+     * point: there, and for shares outside [0, 1], {@link #sizeOf} is called. A {@code BigDecimal} square root per
+     * node was 4 % of writing a GEXF document.
      */
-    private static String size(BigDecimal share) {
-        return share.signum() == 0 ? SIZE_NONE : sizeOf(share);
+    static String size(BigDecimal share) {
+        if (share.signum() == 0) {
+            return SIZE_NONE;
+        }
+        double thousandths = (5 + 45 * Math.sqrt(share.doubleValue())) * 1000;
+        if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0
+                || Math.abs(thousandths - Math.floor(thousandths) - 0.5) < 1e-6) {
+            return sizeOf(share);
+        }
+        long m = Math.round(thousandths);
+        String frac = Long.toString(m % 1000);
+        return (m / 1000) + "." + "000".substring(frac.length()) + frac;
     }
 
-    private static String sizeOf(BigDecimal share) {
+    /** {@link #size} exactly: a 12-digit square root, rounded half-even to three decimals. */
+    static String sizeOf(BigDecimal share) {
         BigDecimal root = share.signum() == 0 ? BigDecimal.ZERO : share.sqrt(SQRT_DIGITS);
         return SIZE_MIN.add(SIZE_RANGE.multiply(root)).setScale(3, RoundingMode.HALF_EVEN).toPlainString();
     }
