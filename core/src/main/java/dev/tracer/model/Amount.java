@@ -109,7 +109,7 @@ public record Amount(Asset asset, BigInteger value) implements Comparable<Amount
      * {@code v} as decimal text, exactly {@code v.toString()}: through {@link Long#toString(long)}
      * when it fits a long, and below 2^127 (every amount of ether, which is below 2^87 wei, and most
      * token amounts) by dividing its four 32-bit words by 10^9 until the rest fits a long, nine
-     * digits a round, with no allocation beyond the text. {@code BigInteger.toString} divides even
+     * digits a round, on longs. {@code BigInteger.toString} divides even
      * one-word values through {@code MutableBigInteger}, several times slower; it is kept for wider
      * values. For writers that need both the base units and the decimal text of one amount
      * ({@link #decimalOfDigits}), so its digits are made once. O(digits).

@@ -199,7 +199,7 @@ public final class ReportJsonWriter {
 
     /**
      * The field names of an amount, by prefix: constants, so a field name is not built (and its
-     * hash computed for {@link QuotedNames}) for every amount written.
+     * hash computed for {@link ReportGenerator}) for every amount written.
      */
     private enum AmountNames {
         PLAIN(""), TAINTED("tainted_"), OFFERED("offered_"), RECEIVED("received_"), SENT("sent_"),
