@@ -19,6 +19,7 @@ public final class Asset implements Comparable<Asset> {
     private final String symbol;
     private final int decimals;
     private final boolean decimalsKnown;
+    private final String id; // made once: reports write it with every amount
 
     private Asset(Chain chain, Address contract, String symbol, int decimals, boolean decimalsKnown) {
         this.chain = chain;
@@ -26,6 +27,7 @@ public final class Asset implements Comparable<Asset> {
         this.symbol = symbol;
         this.decimals = decimals;
         this.decimalsKnown = decimalsKnown;
+        this.id = chain.name() + ":" + (contract == null ? "native" : contract.value());
     }
 
     /** The chain's native coin (ETH, BTC). */
@@ -73,7 +75,7 @@ public final class Asset implements Comparable<Asset> {
 
     /** A stable identifier: {@code ethereum:native} or {@code ethereum:0x…contract}. */
     public String id() {
-        return chain.name() + ":" + (contract == null ? "native" : contract.value());
+        return id;
     }
 
     @Override
