@@ -343,8 +343,8 @@ final class ExportGraph {
         Transfer tr = t.transfer();
         Asset asset = tr.asset();
         String value = tr.value().toDecimalString();
-        String tainted = t.tainted().equals(tr.amount()) ? value // wholly tainted (every transfer of a poison trace): the same text
-                : Amount.toDecimalString(t.tainted(), asset.decimals());
+        // wholly tainted (every transfer of a poison trace): the same text
+        String tainted = t.tainted().equals(tr.amount()) ? value : Amount.toDecimalString(t.tainted(), asset.decimals());
         String time = isoTime(tr.time());
         String[] v = new String[EDGE_COLUMNS.size()];
         v[0] = tr.tx().value();
@@ -422,8 +422,8 @@ final class ExportGraph {
      * seeds has it for 40,776 of its 86,290 nodes). Others are taken in {@code double} (within
      * 10^-13 of the exact value; {@link #sizeOf}'s 12-digit root is within 2.3·10^-10 of it), so
      * both round to the same three decimals unless the exact value lies within that of a half-way
-     * point: there, and for shares outside [0, 1], {@link #sizeOf} is called. A {@code BigDecimal} square root per
-     * node was 4 % of writing a GEXF document.
+     * point: there, and for shares outside [0, 1], {@link #sizeOf} is called. A {@code BigDecimal}
+     * square root per node was 4 % of writing a GEXF document.
      */
     static String size(BigDecimal share) {
         if (share.signum() == 0) {

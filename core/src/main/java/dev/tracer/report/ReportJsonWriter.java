@@ -224,7 +224,8 @@ public final class ReportJsonWriter {
             j.writeStringField("symbol", asset.symbol());
         }
         String digits = Amount.digits(v);
-        j.writeStringField(names.amount, Amount.decimalOfDigits(digits, asset.decimals())); // an asset's decimals are 0 or more
+        // an asset's decimals are 0 or more (Asset checks), as decimalOfDigits needs
+        j.writeStringField(names.amount, Amount.decimalOfDigits(digits, asset.decimals()));
         j.writeStringField(names.baseUnits, digits);
     }
 
