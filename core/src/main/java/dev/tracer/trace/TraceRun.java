@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 
 /** The state of one {@link Tracer#trace} call: pass 1 (reach) and pass 2 (taint). Not thread-safe. */
 final class TraceRun {
@@ -70,6 +71,10 @@ final class TraceRun {
     private Draw[] tracedPart = new Draw[64]; // the draw whose tainted part the transfer carried
     private int tracedCount;
     private final List<Unexplained> unexplained = new ArrayList<>();
+    /** Where the {@link SideParts} of a large result are assembled while this run assembles the rest. */
+    private final Executor sideExecutor;
+    /** Touched addresses from which a result's {@link SideParts} are handed to {@link #sideExecutor}. */
+    private final int sideFrom;
     private final List<String> warnings = new ArrayList<>();
     // swaps: tainted swap-like outflows waiting for their proceeds, per sender
     private final SwapRule swaps;
@@ -356,7 +361,10 @@ final class TraceRun {
 
     TraceRun(Dataset data, LabelStore labels, TaintModel model, TracePolicy policy, Direction direction,
              AssetVerdict[] verdicts, boolean[] traced, BigInteger[] minBase, SwapRule swaps, int[] dust,
-             TraceScratch scratch, HubMemo memo, java.util.BitSet labelled, OutflowMarks marks) {
+             TraceScratch scratch, HubMemo memo, java.util.BitSet labelled, OutflowMarks marks, Executor sideExecutor,
+             int sideFrom) {
+        this.sideExecutor = sideExecutor;
+        this.sideFrom = sideFrom;
         this.labelled = labelled;
         this.marks = marks;
         this.values = new ResultValues(data.graph(), labels, labelled);
@@ -1295,6 +1303,28 @@ final class TraceRun {
      */
     private TraceResult result(SortedSet<Seed> seeds, SortedSet<Integer> seedEdges) {
         touchedIds = scratch.touchedSorted();
+        // the parts that read only the finished trace, assembled by another thread meanwhile when the result is large
+        SideTask<SideParts> side = touchedIds.length >= sideFrom ? SideTask.fork(sideExecutor, this::sideParts) : null;
+        try {
+            return assemble(seeds, side);
+        } finally {
+            if (side != null) {
+                side.settle(); // on an exception: the task reads this run's arrays, which go back to the pool after
+            }
+        }
+    }
+
+    /** The earlier receivers, ledger gaps, poisonings and contract calls: read the finished trace, write nothing of it. */
+    private record SideParts(List<NodeRow> earlier, List<TraceResult.LedgerGap> gaps, List<TraceResult.Poisoning> poisonings,
+                             List<TraceResult.ContractCall> calls) {
+    }
+
+    private SideParts sideParts() {
+        return new SideParts(earlier(), gaps(), poisoning(), calls());
+    }
+
+    /** {@link #result}'s own share; {@code side}: the {@link SideParts} under way, or null to make them here. */
+    private TraceResult assemble(SortedSet<Seed> seeds, SideTask<SideParts> side) {
         ResultValues v = values;
         TreeMap<Asset, BigInteger> seedAmounts = new TreeMap<>();
         introduced.forEach((a, x) -> seedAmounts.put(g.asset(a), x));
@@ -1368,8 +1398,6 @@ final class TraceRun {
             maxHop = Math.max(maxHop, hop[a]);
             nodes.add(new NodeRow(a, hop[a], role, kind, assets, received, sent, heldBy, parent[a]));
         }
-        // address ids are in address order (TransferGraph interns them sorted): merge the two id-sorted lists
-        NodeRow[] nodeRows = mergeById(nodes, earlier());
         Ranked[] ranked = rank(endpoints);
         int[] order = tracedOrder();
         int[] tEdge = new int[order.length];
@@ -1383,6 +1411,10 @@ final class TraceRun {
             java.util.Collections.reverse(Arrays.asList(inflows));
         }
         TransferGraph graph = g;
+        List<TraceResult.Truncation> truncations = truncations(tEdge, tPart);
+        SideParts sp = side != null ? side.join() : sideParts();
+        // address ids are in address order (TransferGraph interns them sorted): merge the two id-sorted lists
+        NodeRow[] nodeRows = mergeById(nodes, sp.earlier());
         return new TraceResult(direction, model.name(), model.description(), model.conserving(), policy,
                 data.description(), data.coverage(), List.copyOf(seeds), java.util.Collections.unmodifiableSortedMap(seedAmounts),
                 java.util.Collections.unmodifiableSortedMap(converted), List.copyOf(conversions),
@@ -1390,7 +1422,7 @@ final class TraceRun {
                 new IndexedList<>(tEdge.length, i -> new TraceResult.TracedTransfer(tEdge[i], v.transfer(tEdge[i]), tPart[i].tainted())),
                 new IndexedList<>(ranked.length, i -> ranked[i].value(v, tracedView)),
                 new IndexedList<>(inflows.length, i -> inflows[i].value(v, graph)),
-                gaps(), poisoning(), calls(), truncations(tEdge, tPart), List.copyOf(warnings), List.of(),
+                sp.gaps(), sp.poisonings(), sp.calls(), truncations, List.copyOf(warnings), List.of(),
                 new TraceResult.Stats(scanned, nodeRows.length, followed, maxHop));
     }
 

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,12 +51,22 @@ import org.slf4j.LoggerFactory;
  * <p>Transfers of imitation tokens, zero-value token transfers and unverified tokens carry no
  * value: they never enter a ledger and are reported as poisoning.
  *
+ * <p>A large trace's result is assembled in two parts at once: the parts that only read the
+ * finished trace (earlier receivers, ledger gaps, poisonings, contract calls) on the builder's
+ * {@link Builder#executor executor}, the rest on the calling thread. The result does not depend
+ * on it.
+ *
  * <p>Instances are immutable and thread-safe; each {@link #trace} call has its own state. Its
  * per-address working arrays are sized to the graph once and reused by later traces (cleared
  * where the trace wrote), so a trace's cost depends on the part of the graph it reaches.
  */
 public final class Tracer {
     private static final Logger LOG = LoggerFactory.getLogger(Tracer.class);
+    /**
+     * Touched addresses from which a result is assembled in two parts ({@link Builder#executor}):
+     * below, handing part of it to another thread costs about what it saves.
+     */
+    static final int SIDE_FROM = 512;
 
     private final Dataset data;
     private final LabelStore labels;
@@ -81,8 +93,12 @@ public final class Tracer {
     private final BigInteger[] minBase;
     /** Which addresses have contract calls or excluded transfers: made by the first trace ({@link #marks()}). */
     private volatile OutflowMarks marks;
+    private final Executor sideExecutor;
+    private final int sideFrom;
 
     private Tracer(Builder b) {
+        this.sideExecutor = b.sideExecutor;
+        this.sideFrom = b.sideFrom;
         this.memo = new HubMemo(b.memoBytes, b.hubDegree);
         this.swaps = b.swaps;
         this.data = b.data;
@@ -151,7 +167,7 @@ public final class Tracer {
         TraceScratch scratch = scratch(g.addressCount());
         try {
             TraceRun run = new TraceRun(data, labels, model, policy, direction, verdicts, traced, minBase, swaps, dustIds,
-                    scratch, memo, labelled, marks());
+                    scratch, memo, labelled, marks(), sideExecutor, sideFrom);
             return run.run(new TreeSet<>(seeds), seedAddresses, seedEdges);
         } finally {
             scratch.reset();
@@ -190,6 +206,8 @@ public final class Tracer {
         private final java.util.Set<Address> dust = new java.util.HashSet<>();
         private int hubDegree = HubMemo.MIN_DEGREE;
         private long memoBytes = HubMemo.DEFAULT_BYTES;
+        private Executor sideExecutor = ForkJoinPool.commonPool();
+        private int sideFrom = SIDE_FROM;
 
         private Builder() {
         }
@@ -206,6 +224,27 @@ public final class Tracer {
                 throw new IllegalArgumentException("memo bytes must be 0 or more, got " + bytes);
             }
             this.memoBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Where a large trace's result has part of it assembled (its earlier receivers, ledger gaps,
+         * poisonings and contract calls) while the tracing thread assembles the rest: the common
+         * fork/join pool by default. Whatever the executor, the result is the same; when it has no
+         * thread free, the tracing thread assembles that part itself. {@code Runnable::run} keeps
+         * every trace on its caller's thread.
+         */
+        public Builder executor(Executor e) {
+            this.sideExecutor = Objects.requireNonNull(e, "executor");
+            return this;
+        }
+
+        /** Touched addresses from which a result is assembled in two parts (tests set 0). */
+        Builder sideFrom(int touched) {
+            if (touched < 0) {
+                throw new IllegalArgumentException("touched addresses must be 0 or more, got " + touched);
+            }
+            this.sideFrom = touched;
             return this;
         }
 
