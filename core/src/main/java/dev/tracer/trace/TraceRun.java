@@ -514,8 +514,52 @@ final class TraceRun {
             }
         }
         reach(seedAddresses, seedEdges);
-        taint(seedAddresses, seedEdges);
-        return result(seeds, seedEdges);
+        // what depends only on pass 1 (contract calls, poisonings, earlier receivers) is assembled meanwhile when the trace is large
+        SideTask<Early> early = null;
+        if (scratch.touchedCount() >= sideFrom) {
+            int[] reached = scratch.touchedSorted();
+            int[] followedIds = followed(reached);
+            java.util.BitSet known = new java.util.BitSet();
+            for (int a : reached) {
+                if (status[a] != UNSEEN) {
+                    known.set(a); // a status other than UNSEEN is final: pass 2 only gives UNSEEN addresses one
+                }
+            }
+            early = SideTask.fork(sideExecutor, () -> early(followedIds, r -> !known.get(r)));
+        }
+        try {
+            taint(seedAddresses, seedEdges);
+            return result(seeds, early);
+        } finally {
+            if (early != null) {
+                early.settle(); // on an exception: the task reads this run's arrays, which go back to the pool after
+            }
+        }
+    }
+
+    /** The followed addresses among {@code ids} (ascending), in that order. Pass 1 decides them all. */
+    private int[] followed(int[] ids) {
+        int n = 0;
+        int[] out = new int[ids.length];
+        for (int a : ids) {
+            if (status[a] == FOLLOWED) {
+                out[n++] = a;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /**
+     * The parts of a result that depend only on pass 1 (which addresses are followed, their hops
+     * and arrivals) and the graph: contract calls, poisonings, and the candidates for earlier
+     * receivers ({@link #earlierCandidates}).
+     */
+    private record Early(List<TraceResult.ContractCall> calls, List<TraceResult.Poisoning> poisonings, long[] earlier) {
+    }
+
+    /** {@link Early} of {@code followedIds}; {@code open}: whether an address may still be unreached (see {@link #earlierCandidates}). */
+    private Early early(int[] followedIds, java.util.function.IntPredicate open) {
+        return new Early(calls(followedIds), poisoning(followedIds), earlierCandidates(followedIds, open));
     }
 
     // ---- pass 1: reach ----
@@ -1301,12 +1345,12 @@ final class TraceRun {
      * The lists capture only {@link #values}, the graph and arrays no one writes after this,
      * never the pooled working arrays.
      */
-    private TraceResult result(SortedSet<Seed> seeds, SortedSet<Integer> seedEdges) {
+    private TraceResult result(SortedSet<Seed> seeds, SideTask<Early> early) {
         touchedIds = scratch.touchedSorted();
         // the parts that read only the finished trace, assembled by another thread meanwhile when the result is large
-        SideTask<SideParts> side = touchedIds.length >= sideFrom ? SideTask.fork(sideExecutor, this::sideParts) : null;
+        SideTask<SideParts> side = touchedIds.length >= sideFrom ? SideTask.fork(sideExecutor, () -> sideParts(early)) : null;
         try {
-            return assemble(seeds, side);
+            return assemble(seeds, side, early);
         } finally {
             if (side != null) {
                 side.settle(); // on an exception: the task reads this run's arrays, which go back to the pool after
@@ -1314,17 +1358,39 @@ final class TraceRun {
         }
     }
 
-    /** The earlier receivers, ledger gaps, poisonings and contract calls: read the finished trace, write nothing of it. */
-    private record SideParts(List<NodeRow> earlier, List<TraceResult.LedgerGap> gaps, List<TraceResult.Poisoning> poisonings,
-                             List<TraceResult.ContractCall> calls) {
+    /**
+     * The parts of a result that read only the finished trace and write nothing of it: the
+     * {@link Early} parts, earlier receivers, ledger gaps, unexplained inflows in report order,
+     * traced transfers in edge order with their tainted parts, and truncations.
+     */
+    private record SideParts(Early early, List<NodeRow> earlier, List<TraceResult.LedgerGap> gaps, Unexplained[] inflows,
+                             int[] tEdge, Draw[] tPart, List<TraceResult.Truncation> truncations) {
     }
 
-    private SideParts sideParts() {
-        return new SideParts(earlier(), gaps(), poisoning(), calls());
+    /** {@link SideParts}, with the {@link Early} parts of {@code early} (null: made here). */
+    private SideParts sideParts(SideTask<Early> early) {
+        Early e = early != null ? early.join() : early(followed(touchedIds), r -> status[r] == UNSEEN);
+        List<NodeRow> earlier = earlierRows(e.earlier());
+        List<TraceResult.LedgerGap> gaps = gaps();
+        Unexplained[] inflows = sortedInflows();
+        if (!fwd) {
+            java.util.Collections.reverse(Arrays.asList(inflows));
+        }
+        int[] order = tracedOrder();
+        int[] tEdge = new int[order.length];
+        Draw[] tPart = new Draw[order.length]; // each tainted part made when its traced transfer is read
+        for (int i = 0; i < order.length; i++) {
+            tEdge[i] = tracedEdge[order[i]];
+            tPart[i] = tracedPart[order[i]];
+        }
+        return new SideParts(e, earlier, gaps, inflows, tEdge, tPart, truncations(tEdge, tPart));
     }
 
-    /** {@link #result}'s own share; {@code side}: the {@link SideParts} under way, or null to make them here. */
-    private TraceResult assemble(SortedSet<Seed> seeds, SideTask<SideParts> side) {
+    /**
+     * {@link #result}'s own share; {@code side}: the {@link SideParts} under way, or null to make
+     * them here (with {@code early}'s parts, or null to make those too).
+     */
+    private TraceResult assemble(SortedSet<Seed> seeds, SideTask<SideParts> side, SideTask<Early> early) {
         ResultValues v = values;
         TreeMap<Asset, BigInteger> seedAmounts = new TreeMap<>();
         introduced.forEach((a, x) -> seedAmounts.put(g.asset(a), x));
@@ -1399,20 +1465,11 @@ final class TraceRun {
             nodes.add(new NodeRow(a, hop[a], role, kind, assets, received, sent, heldBy, parent[a]));
         }
         Ranked[] ranked = rank(endpoints);
-        int[] order = tracedOrder();
-        int[] tEdge = new int[order.length];
-        Draw[] tPart = new Draw[order.length]; // each tainted part made when its traced transfer is read
-        for (int i = 0; i < order.length; i++) {
-            tEdge[i] = tracedEdge[order[i]];
-            tPart[i] = tracedPart[order[i]];
-        }
-        Unexplained[] inflows = sortedInflows();
-        if (!fwd) {
-            java.util.Collections.reverse(Arrays.asList(inflows));
-        }
+        SideParts sp = side != null ? side.join() : sideParts(early);
+        int[] tEdge = sp.tEdge();
+        Draw[] tPart = sp.tPart();
+        Unexplained[] inflows = sp.inflows();
         TransferGraph graph = g;
-        List<TraceResult.Truncation> truncations = truncations(tEdge, tPart);
-        SideParts sp = side != null ? side.join() : sideParts();
         // address ids are in address order (TransferGraph interns them sorted): merge the two id-sorted lists
         NodeRow[] nodeRows = mergeById(nodes, sp.earlier());
         return new TraceResult(direction, model.name(), model.description(), model.conserving(), policy,
@@ -1422,7 +1479,7 @@ final class TraceRun {
                 new IndexedList<>(tEdge.length, i -> new TraceResult.TracedTransfer(tEdge[i], v.transfer(tEdge[i]), tPart[i].tainted())),
                 new IndexedList<>(ranked.length, i -> ranked[i].value(v, tracedView)),
                 new IndexedList<>(inflows.length, i -> inflows[i].value(v, graph)),
-                sp.gaps(), sp.poisonings(), sp.calls(), truncations, List.copyOf(warnings), List.of(),
+                sp.gaps(), sp.early().poisonings(), sp.early().calls(), sp.truncations(), List.copyOf(warnings), List.of(),
                 new TraceResult.Stats(scanned, nodeRows.length, followed, maxHop));
     }
 
@@ -1479,12 +1536,17 @@ final class TraceRun {
     /**
      * Receivers of value from a followed (non-seed) address before it was reached, that the
      * trace did not reach otherwise: shown as {@link TraceResult.Role#EARLIER}, with no taint.
+     * Candidates from {@code followedIds} (ascending): each receiver {@code open} accepts, once,
+     * with its least hop, as {@code (receiver << 32) | hop} ascending. {@code open} may accept
+     * more addresses than end up unreached (it is asked while pass 2 may still reach some):
+     * {@link #earlierRows} keeps those still unreached, which gives the same rows, as each
+     * receiver's candidate is kept or dropped whole.
      */
-    private List<NodeRow> earlier() {
+    private long[] earlierCandidates(int[] followedIds, java.util.function.IntPredicate open) {
         long[] hops = new long[16]; // (receiver << 32) | hop
         int nh = 0;
-        for (int a : touchedIds) {
-            if (status[a] != FOLLOWED || seed[a]) {
+        for (int a : followedIds) {
+            if (seed[a]) {
                 continue;
             }
             if (hub(a)) {
@@ -1493,7 +1555,7 @@ final class TraceRun {
                         f -> 16L + 8L * f[0].length);
                 for (int k = 0; k < first[0].length && first[1][k] < reachOrd[a]; k++) {
                     int r = first[0][k];
-                    if (status[r] == UNSEEN) { // an address with a node state is never UNSEEN (see state)
+                    if (open.test(r)) {
                         if (nh == hops.length) {
                             hops = Arrays.copyOf(hops, 2 * nh);
                         }
@@ -1508,7 +1570,7 @@ final class TraceRun {
                     break;
                 }
                 int r = receiver(e);
-                if (inWindow(e) && carriesValue(e) && status[r] == UNSEEN && r != a) {
+                if (inWindow(e) && carriesValue(e) && r != a && open.test(r)) {
                     if (nh == hops.length) {
                         hops = Arrays.copyOf(hops, 2 * nh);
                     }
@@ -1518,13 +1580,23 @@ final class TraceRun {
         }
         // by receiver, then hop: the first of each receiver has its least hop
         Arrays.sort(hops, 0, nh);
-        List<NodeRow> nodes = new ArrayList<>(nh);
+        int n = 0;
         for (int k = 0; k < nh; k++) {
-            int r = (int) (hops[k] >>> 32);
-            if (k > 0 && (int) (hops[k - 1] >>> 32) == r) {
-                continue;
+            if (n == 0 || (int) (hops[n - 1] >>> 32) != (int) (hops[k] >>> 32)) {
+                hops[n++] = hops[k];
             }
-            nodes.add(new NodeRow(r, (int) hops[k], TraceResult.Role.EARLIER, null, null, null, null, null, -1));
+        }
+        return Arrays.copyOf(hops, n);
+    }
+
+    /** The {@link TraceResult.Role#EARLIER} rows of {@link #earlierCandidates}: those the trace left unreached. */
+    private List<NodeRow> earlierRows(long[] candidates) {
+        List<NodeRow> nodes = new ArrayList<>(candidates.length);
+        for (long c : candidates) {
+            int r = (int) (c >>> 32);
+            if (status[r] == UNSEEN) { // an address with a node state is never UNSEEN (see state)
+                nodes.add(new NodeRow(r, (int) c, TraceResult.Role.EARLIER, null, null, null, null, null, -1));
+            }
         }
         return nodes;
     }
@@ -1819,11 +1891,12 @@ final class TraceRun {
     /**
      * Zero-value native transfers (contract calls) from followed addresses, per caller and
      * contract (callers, then contracts, in address order: ids are); the values are made when read.
+     * {@code followedIds}: the followed addresses, ascending (pass 1 decides them).
      */
-    private List<TraceResult.ContractCall> calls() {
+    private List<TraceResult.ContractCall> calls(int[] followedIds) {
         List<CallRow> out = new ArrayList<>();
-        for (int a : touchedIds) {
-            if (status[a] != FOLLOWED || !fwd || !marks.callsFrom(a)) {
+        for (int a : followedIds) {
+            if (!fwd || !marks.callsFrom(a)) {
                 continue;
             }
             out.addAll(hub(a) ? memo.get(a, fwd, HubMemo.Kind.CALLS, () -> callsOf(a), TraceRun::callBytes) : callsOf(a));
@@ -1885,12 +1958,13 @@ final class TraceRun {
      * Excluded transfers from followed addresses (imitation tokens, zero-value tokens, unverified
      * tokens), by {@link dev.tracer.model.Transfer#CHAIN_ORDER} of their transfers (stable). Which
      * transfers is found here; each one's detail and look-alike are made when it is read.
+     * {@code followedIds}: the followed addresses, ascending (pass 1 decides them).
      */
-    private List<TraceResult.Poisoning> poisoning() {
+    private List<TraceResult.Poisoning> poisoning(int[] followedIds) {
         int[] edges = new int[16];
         int n = 0;
-        for (int a : touchedIds) {
-            if (status[a] == FOLLOWED && marks.excludesFrom(a, fwd)) {
+        for (int a : followedIds) {
+            if (marks.excludesFrom(a, fwd)) {
                 int[] of = hub(a) ? memo.get(a, fwd, HubMemo.Kind.POISONING, () -> poisonings.from(a), p -> 16L + 4L * p.length)
                         : poisonings.from(a);
                 if (n + of.length > edges.length) {
