@@ -71,6 +71,9 @@ final class TraceRun {
     private Draw[] tracedPart = new Draw[64]; // the draw whose tainted part the transfer carried
     private int tracedCount;
     private final List<Unexplained> unexplained = new ArrayList<>();
+    /** Clean replays made ahead by another thread for the followed addresses {@link #replayIds} (ascending), or null. */
+    private MadeAhead<Replay> replays;
+    private int[] replayIds;
     /** Where the {@link SideParts} of a large result are assembled while this run assembles the rest. */
     private final Executor sideExecutor;
     /** Touched addresses from which a result's {@link SideParts} are handed to {@link #sideExecutor}. */
@@ -514,27 +517,61 @@ final class TraceRun {
             }
         }
         reach(seedAddresses, seedEdges);
-        // what depends only on pass 1 (contract calls, poisonings, earlier receivers) is assembled meanwhile when the trace is large
-        SideTask<Early> early = null;
-        if (scratch.touchedCount() >= sideFrom) {
-            int[] reached = scratch.touchedSorted();
-            int[] followedIds = followed(reached);
-            java.util.BitSet known = new java.util.BitSet();
-            for (int a : reached) {
-                if (status[a] != UNSEEN) {
-                    known.set(a); // a status other than UNSEEN is final: pass 2 only gives UNSEEN addresses one
-                }
-            }
-            early = SideTask.fork(sideExecutor, () -> early(followedIds, r -> !known.get(r)));
-        }
+        SideTask<Early> early = scratch.touchedCount() >= sideFrom ? startSide() : null;
         try {
             taint(seedAddresses, seedEdges);
+            if (replays != null) {
+                replays.stop();
+            }
             return result(seeds, early);
         } finally {
             if (early != null) {
+                replays.stop();
                 early.settle(); // on an exception: the task reads this run's arrays, which go back to the pool after
             }
         }
+    }
+
+    /**
+     * Hands a large trace's work that depends only on pass 1 to {@link #sideExecutor}, to be done
+     * during pass 2: first the clean replays of the followed addresses up to their pass-1
+     * arrivals, in the order of those arrivals ({@link #replays}, which pass 2 takes as taint
+     * reaches each address), then the {@link Early} parts of the result. What pass 1 decides
+     * (statuses other than UNSEEN, followed addresses' hops and arrivals) pass 2 never changes.
+     */
+    private SideTask<Early> startSide() {
+        int[] reached = scratch.touchedSorted();
+        int[] followedIds = followed(reached);
+        java.util.BitSet known = new java.util.BitSet();
+        for (int a : reached) {
+            if (status[a] != UNSEEN) {
+                known.set(a); // a status other than UNSEEN is final: pass 2 only gives UNSEEN addresses one
+            }
+        }
+        int n = 0;
+        int[] ids = new int[followedIds.length];
+        for (int a : followedIds) {
+            if (!seed[a]) {
+                ids[n++] = a; // a seed's history is replayed by pass 2 itself, as stolen
+            }
+        }
+        replayIds = Arrays.copyOf(ids, n);
+        long[] byArrival = new long[n];
+        for (int i = 0; i < n; i++) {
+            byArrival[i] = ((long) reachOrd[replayIds[i]] << 32) | i;
+        }
+        Arrays.sort(byArrival);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) byArrival[i];
+        }
+        int[] replayed = replayIds;
+        MadeAhead<Replay> ahead = new MadeAhead<>(n, slot -> replay(replayed[slot], reachOrd[replayed[slot]]));
+        replays = ahead;
+        return SideTask.fork(sideExecutor, () -> {
+            ahead.work(order);
+            return early(followedIds, r -> !known.get(r));
+        });
     }
 
     /** The followed addresses among {@code ids} (ascending), in that order. Pass 1 decides them all. */
@@ -788,7 +825,7 @@ final class TraceRun {
 
     /**
      * The node state of {@code a}, made when absent. Only addresses pass 1 or the taint pass has
-     * already given a status get one, so an UNSEEN address has none ({@link #earlier} relies on it).
+     * already given a status get one, so an UNSEEN address has none ({@link #earlierRows} relies on it).
      */
     private NodeState state(int a) {
         NodeState st = node(a);
@@ -899,10 +936,32 @@ final class TraceRun {
      * least {@value #REPLAY_STEP}), and the shortfalls before it.
      */
     private void replayClean(NodeState st, int untilOrd) {
-        int a = st.id;
+        Replay r = null;
+        if (replays != null) {
+            int slot = Arrays.binarySearch(replayIds, st.id);
+            if (slot >= 0) {
+                r = replays.take(slot); // made ahead, by pass 1's arrival: the same arrival as this, nearly always
+            }
+        }
+        if (r == null || r.untilOrd() != untilOrd) {
+            r = replay(st.id, untilOrd);
+        }
+        unexplained.addAll(r.shorts());
+        creditClean(st, r.balances());
+    }
+
+    /** A clean replay of an address before {@code untilOrd}: its balances, and the unexplained inflows it needed, in order. */
+    private record Replay(int untilOrd, CleanBalances balances, List<Unexplained> shorts) {
+    }
+
+    /**
+     * {@link #replayClean}'s replay of address {@code a} before {@code untilOrd}. It reads only
+     * the graph and the hub summaries, so another thread may make it ahead
+     * ({@link #startSide}).
+     */
+    private Replay replay(int a, int untilOrd) {
         if (!hub(a)) {
-            replayCleanDirect(st, untilOrd);
-            return;
+            return replayDirect(a, untilOrd);
         }
         CleanHistory h = memo.get(a, fwd, HubMemo.Kind.REPLAY, () -> cleanHistory(a), CleanHistory::bytes);
         int p = lowerBound(h.ords(), untilOrd);
@@ -913,18 +972,19 @@ final class TraceRun {
             boolean inflow = h.inflow()[i];
             bal.apply(g, e, inflow, selfTransfer(a, e, inflow)); // its shortfalls are kept below
         }
-        for (int k = 0; k < h.shortAt().length && h.shortAt()[k] < p; k++) {
-            unexplained.add(h.shorts().get(k));
+        int k = 0;
+        while (k < h.shortAt().length && h.shortAt()[k] < p) {
+            k++;
         }
-        creditClean(st, bal);
+        return new Replay(untilOrd, bal, h.shorts().subList(0, k));
     }
 
     /**
-     * {@link #replayClean} by walking {@code st}'s transfers before {@code untilOrd}: clean
-     * balances in a small per-asset array, no ledger or draw per transfer. O(transfers replayed).
+     * {@link #replay} by walking {@code a}'s transfers before {@code untilOrd}: clean balances in
+     * a small per-asset array, no ledger or draw per transfer. O(transfers replayed).
      */
-    private void replayCleanDirect(NodeState st, int untilOrd) {
-        int a = st.id;
+    private Replay replayDirect(int a, int untilOrd) {
+        List<Unexplained> shorts = List.of();
         CleanBalances bal = new CleanBalances();
         ChainCursor c = new ChainCursor(a);
         while (c.peek()) {
@@ -939,10 +999,13 @@ final class TraceRun {
             }
             BigInteger missing = bal.apply(g, e, inflow, selfTransfer(a, e, inflow));
             if (missing != null) {
-                unexplained.add(new Unexplained(e, a, missing, false, BigInteger.ZERO));
+                if (shorts.isEmpty()) {
+                    shorts = new ArrayList<>();
+                }
+                shorts.add(new Unexplained(e, a, missing, false, BigInteger.ZERO));
             }
         }
-        creditClean(st, bal);
+        return new Replay(untilOrd, bal, shorts);
     }
 
     /** Credits {@code st} with each positive clean balance of {@code bal}. */
