@@ -74,9 +74,9 @@ final class TraceRun {
     /** Clean replays made ahead by another thread for the followed addresses {@link #replayIds} (ascending), or null. */
     private MadeAhead<Replay> replays;
     private int[] replayIds;
-    /** Where the {@link SideParts} of a large result are assembled while this run assembles the rest. */
+    /** Where a large trace's {@link #startSide side work} and {@link SideParts} are done while this run goes on. */
     private final Executor sideExecutor;
-    /** Touched addresses from which a result's {@link SideParts} are handed to {@link #sideExecutor}. */
+    /** Touched addresses (after pass 1, and at the result) from which work is handed to {@link #sideExecutor}. */
     private final int sideFrom;
     private final List<String> warnings = new ArrayList<>();
     // swaps: tainted swap-like outflows waiting for their proceeds, per sender

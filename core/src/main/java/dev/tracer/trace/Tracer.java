@@ -51,10 +51,12 @@ import org.slf4j.LoggerFactory;
  * <p>Transfers of imitation tokens, zero-value token transfers and unverified tokens carry no
  * value: they never enter a ledger and are reported as poisoning.
  *
- * <p>A large trace's result is assembled in two parts at once: the parts that only read the
- * finished trace (earlier receivers, ledger gaps, poisonings, contract calls) on the builder's
- * {@link Builder#executor executor}, the rest on the calling thread. The result does not depend
- * on it.
+ * <p>A large trace hands the work that does not depend on the taint pass's state to the
+ * builder's {@link Builder#executor executor}: during the taint pass, the clean replays of the
+ * followed addresses up to their reach-pass arrivals and the result parts the reach pass decides
+ * (contract calls, poisonings, earlier receivers); after it, the result parts that only read the
+ * finished trace. The calling thread does the rest, and takes over any of that work no thread
+ * has started. The result does not depend on it.
  *
  * <p>Instances are immutable and thread-safe; each {@link #trace} call has its own state. Its
  * per-address working arrays are sized to the graph once and reused by later traces (cleared
@@ -63,8 +65,8 @@ import org.slf4j.LoggerFactory;
 public final class Tracer {
     private static final Logger LOG = LoggerFactory.getLogger(Tracer.class);
     /**
-     * Touched addresses from which a result is assembled in two parts ({@link Builder#executor}):
-     * below, handing part of it to another thread costs about what it saves.
+     * Touched addresses from which a trace hands work to another thread ({@link Builder#executor}):
+     * below, handing it off costs about what it saves.
      */
     static final int SIDE_FROM = 512;
 
@@ -228,18 +230,18 @@ public final class Tracer {
         }
 
         /**
-         * Where a large trace's result has part of it assembled (its earlier receivers, ledger gaps,
-         * poisonings and contract calls) while the tracing thread assembles the rest: the common
-         * fork/join pool by default. Whatever the executor, the result is the same; when it has no
-         * thread free, the tracing thread assembles that part itself. {@code Runnable::run} keeps
-         * every trace on its caller's thread.
+         * Where a large trace's work that does not depend on the taint pass's state (clean replays
+         * made ahead, the result parts that only read what the trace decided) is done while the
+         * tracing thread goes on: the common fork/join pool by default. Whatever the executor, the
+         * result is the same; work no thread has started when it is needed is done by the tracing
+         * thread. {@code Runnable::run} keeps every trace on its caller's thread.
          */
         public Builder executor(Executor e) {
             this.sideExecutor = Objects.requireNonNull(e, "executor");
             return this;
         }
 
-        /** Touched addresses from which a result is assembled in two parts (tests set 0). */
+        /** Touched addresses from which a trace hands work to the executor (tests set 0). */
         Builder sideFrom(int touched) {
             if (touched < 0) {
                 throw new IllegalArgumentException("touched addresses must be 0 or more, got " + touched);
