@@ -3,43 +3,23 @@ package dev.tracer.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracer.detect.DexSwapContinuity;
-import dev.tracer.label.Category;
-import dev.tracer.label.Label;
 import dev.tracer.label.LabelStore;
 import dev.tracer.source.Dataset;
 import java.time.Duration;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 /**
  * The hub summaries of {@link HubMemo} change no result: on the random datasets of
- * {@link TaintConservationPropertiesTest} (with policy cuts, time windows, imitation tokens,
+ * {@link TracerEquivalenceProperties} (with policy cuts, time windows, imitation tokens,
  * zero-value calls, both directions, and swaps), a tracer that memoises every address
  * ({@code hubDegree(0)}), traced twice so that the second trace reads the summaries the first
  * made, gives results equal to one that memoises none, and so does one whose memo keeps nothing
  * (a bound of 0 bytes: every summary is dropped once made, as a full memo drops some).
  */
-class HubMemoEquivalenceTest {
+class HubMemoEquivalenceTest extends TracerEquivalenceProperties {
 
-    @Provide
-    Arbitrary<TaintConservationPropertiesTest.Spec> cut() {
-        return TaintConservationPropertiesTest.specs(true, false, true);
-    }
-
-    @Provide
-    Arbitrary<TaintConservationPropertiesTest.Spec> windowed() {
-        return TaintConservationPropertiesTest.specs(false, true, false);
-    }
-
-    @Provide
-    Arbitrary<TaintConservationPropertiesTest.Spec> forward() {
-        return TaintConservationPropertiesTest.specs(false, false, false);
-    }
-
-    private static void assertSame(TaintConservationPropertiesTest.Spec s, Dataset d, LabelStore labels, boolean swaps) {
+    @Override
+    void assertSame(TaintConservationPropertiesTest.Spec s, Dataset d, LabelStore labels, boolean swaps) {
         Direction dir = s.forward() ? Direction.FORWARD : Direction.BACKWARD;
         List<Seed> seeds = List.of(Seed.address(TaintConservationPropertiesTest.address(s.seed())));
         for (TaintModel model : TaintConservationPropertiesTest.MODELS) {
@@ -60,22 +40,5 @@ class HubMemoEquivalenceTest {
             assertThat(evicting.trace(seeds, dir)).as("%s, summaries dropped at once", model.name()).isEqualTo(expected);
             assertThat(evicting.trace(seeds, dir)).as("%s, summaries made again", model.name()).isEqualTo(expected);
         }
-    }
-
-    @Property(tries = 200)
-    void sameResultsWithPolicyCuts(@ForAll("cut") TaintConservationPropertiesTest.Spec s) {
-        assertSame(s, TaintConservationPropertiesTest.dataset(s, false), TaintConservationPropertiesTest.labels(s), false);
-    }
-
-    @Property(tries = 200)
-    void sameResultsInAWindow(@ForAll("windowed") TaintConservationPropertiesTest.Spec s) {
-        assertSame(s, TaintConservationPropertiesTest.dataset(s, false), TaintConservationPropertiesTest.labels(s), false);
-    }
-
-    @Property(tries = 200)
-    void sameResultsWithSwaps(@ForAll("forward") TaintConservationPropertiesTest.Spec s) {
-        LabelStore labels = LabelStore.empty().with(List.of(new Label(TaintConservationPropertiesTest.address(
-                SwapConservationPropertiesTest.dex(s)), "DEX", Category.DEX, "test", 90)));
-        assertSame(s, SwapConservationPropertiesTest.dataset(s), labels, true);
     }
 }

@@ -73,24 +73,13 @@ class MadeAheadTest {
         MadeAhead<String> ahead = new MadeAhead<>(1, slot -> {
             makes.incrementAndGet();
             making.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
+            Latches.await(release);
             return "from the worker";
         });
         Thread worker = new Thread(() -> ahead.work(new int[] {0}));
         worker.start();
         assertThat(making.await(10, TimeUnit.SECONDS)).isTrue();
-        new Thread(() -> {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            release.countDown();
-        }).start();
+        Latches.later(50, release::countDown);
         assertThat(ahead.take(0)).isEqualTo("from the worker");
         assertThat(makes).hasValue(1);
         assertThat(joined(worker)).isTrue();

@@ -3,51 +3,32 @@ package dev.tracer.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracer.detect.DexSwapContinuity;
-import dev.tracer.label.Category;
-import dev.tracer.label.Label;
 import dev.tracer.label.LabelStore;
 import dev.tracer.source.Dataset;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 /**
- * Where a result's side parts (earlier receivers, ledger gaps, poisonings, contract calls) are
- * assembled changes no result: on the random datasets of {@link TaintConservationPropertiesTest}
- * (policy cuts, time windows, imitation tokens, zero-value calls, both directions, swaps), every
- * trace split in two ({@code sideFrom(0)}) gives the result of a trace assembled in one piece on
- * its thread, whether the side parts run on another thread at the same time, first on the caller's
- * thread ({@code Runnable::run}), or last, on the caller's thread again, because the executor never
- * runs them. Each tracer traces twice, so the second trace also reads hub summaries the first made.
+ * Where a trace's handed-off work is done changes no result: the clean replays made ahead, the
+ * result parts pass 1 decides (contract calls, poisonings, earlier receivers) and those that only
+ * read the finished trace. On the random datasets of {@link TracerEquivalenceProperties}, every
+ * trace hands its work off ({@code sideFrom(0)}) and gives the result of a trace that keeps all of
+ * it on its thread, whether the work runs on another thread at the same time, first on the
+ * caller's thread ({@code Runnable::run}: all replays made before pass 2), or last, on the caller's
+ * thread again, because the executor never runs it. Each tracer traces twice, so the second trace
+ * also reads hub summaries the first made; half the datasets make every address a hub.
  */
-class SideAssemblyEquivalenceTest {
+class SideAssemblyEquivalenceTest extends TracerEquivalenceProperties {
     private static final ExecutorService POOL = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "side-assembly-test");
         t.setDaemon(true);
         return t;
     });
 
-    @Provide
-    Arbitrary<TaintConservationPropertiesTest.Spec> cut() {
-        return TaintConservationPropertiesTest.specs(true, false, true);
-    }
-
-    @Provide
-    Arbitrary<TaintConservationPropertiesTest.Spec> windowed() {
-        return TaintConservationPropertiesTest.specs(false, true, false);
-    }
-
-    @Provide
-    Arbitrary<TaintConservationPropertiesTest.Spec> forward() {
-        return TaintConservationPropertiesTest.specs(false, false, false);
-    }
-
-    private static void assertSame(TaintConservationPropertiesTest.Spec s, Dataset d, LabelStore labels, boolean swaps) {
+    @Override
+    void assertSame(TaintConservationPropertiesTest.Spec s, Dataset d, LabelStore labels, boolean swaps) {
         Direction dir = s.forward() ? Direction.FORWARD : Direction.BACKWARD;
         List<Seed> seeds = List.of(Seed.address(TaintConservationPropertiesTest.address(s.seed())));
         for (TaintModel model : TaintConservationPropertiesTest.MODELS) {
@@ -66,22 +47,5 @@ class SideAssemblyEquivalenceTest {
                 assertThat(last.trace(seeds, dir)).as("%s, side parts last", model.name()).isEqualTo(expected);
             }
         }
-    }
-
-    @Property(tries = 100)
-    void sameResultsWithPolicyCuts(@ForAll("cut") TaintConservationPropertiesTest.Spec s) {
-        assertSame(s, TaintConservationPropertiesTest.dataset(s, false), TaintConservationPropertiesTest.labels(s), false);
-    }
-
-    @Property(tries = 100)
-    void sameResultsInAWindow(@ForAll("windowed") TaintConservationPropertiesTest.Spec s) {
-        assertSame(s, TaintConservationPropertiesTest.dataset(s, false), TaintConservationPropertiesTest.labels(s), false);
-    }
-
-    @Property(tries = 100)
-    void sameResultsWithSwaps(@ForAll("forward") TaintConservationPropertiesTest.Spec s) {
-        LabelStore labels = LabelStore.empty().with(List.of(new Label(TaintConservationPropertiesTest.address(
-                SwapConservationPropertiesTest.dex(s)), "DEX", Category.DEX, "test", 90)));
-        assertSame(s, SwapConservationPropertiesTest.dataset(s), labels, true);
     }
 }

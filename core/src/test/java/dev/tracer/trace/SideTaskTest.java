@@ -60,22 +60,11 @@ class SideTaskTest {
         CountDownLatch release = new CountDownLatch(1);
         SideTask<String> t = SideTask.fork(r -> new Thread(r).start(), () -> {
             started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
+            Latches.await(release);
             return "late";
         });
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-        new Thread(() -> {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            release.countDown();
-        }).start();
+        Latches.later(50, release::countDown);
         assertThat(t.join()).isEqualTo("late");
     }
 
@@ -127,24 +116,13 @@ class SideTaskTest {
         CountDownLatch release = new CountDownLatch(1);
         SideTask<String> t = SideTask.fork(r -> new Thread(r).start(), () -> {
             started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
+            Latches.await(release);
             return "done";
         });
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         Thread caller = Thread.currentThread();
-        new Thread(() -> {
-            caller.interrupt();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            release.countDown();
-        }).start();
+        caller.interrupt(); // already set when join starts waiting: it must wait all the same
+        Latches.later(50, release::countDown);
         assertThat(t.join()).isEqualTo("done");
         assertThat(Thread.interrupted()).isTrue(); // and cleared for the next test
     }
