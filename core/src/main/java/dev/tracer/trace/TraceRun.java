@@ -560,7 +560,7 @@ final class TraceRun {
         for (int i = 0; i < n; i++) {
             byArrival[i] = ((long) reachOrd[replayIds[i]] << 32) | i;
         }
-        Arrays.sort(byArrival);
+        RadixSort.sort(byArrival);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = (int) byArrival[i];
@@ -766,7 +766,7 @@ final class TraceRun {
         for (int e : seedEdges) {
             out[n++] = ord(e);
         }
-        Arrays.sort(out, 0, n);
+        RadixSort.sort(out, 0, n);
         gathered = n;
         scratch.order = out;
         return out;
@@ -1588,7 +1588,7 @@ final class TraceRun {
         for (int i = 0; i < tracedCount; i++) {
             keys[i] = ((long) tracedEdge[i] << 32) | i;
         }
-        Arrays.sort(keys);
+        RadixSort.sort(keys);
         int[] order = new int[tracedCount];
         for (int i = 0; i < tracedCount; i++) {
             order[i] = (int) keys[i];
@@ -1642,7 +1642,7 @@ final class TraceRun {
             }
         }
         // by receiver, then hop: the first of each receiver has its least hop
-        Arrays.sort(hops, 0, nh);
+        RadixSort.sort(hops, 0, nh);
         int n = 0;
         for (int k = 0; k < nh; k++) {
             if (n == 0 || (int) (hops[n - 1] >>> 32) != (int) (hops[k] >>> 32)) {
@@ -1728,7 +1728,7 @@ final class TraceRun {
         for (int i = 0; i < n; i++) {
             keys[i] = ((long) unexplained.get(i).edge() << 32) | i;
         }
-        Arrays.sort(keys);
+        RadixSort.sort(keys);
         for (int i = 0; i < n;) {
             int e = (int) (keys[i] >>> 32);
             int j = i + 1;
@@ -1793,7 +1793,7 @@ final class TraceRun {
             keyOf[i] = ((long) u.address() << 32) | g.assetId(u.edge());
         }
         long[] keys = keyOf.clone();
-        Arrays.sort(keys);
+        RadixSort.sort(keys);
         int n = 0;
         for (int i = 0; i < m; i++) {
             if (n == 0 || keys[i] != keys[n - 1]) {
@@ -1999,7 +1999,7 @@ final class TraceRun {
                 keys[n++] = ((long) g.to(e) << 32) | e;
             }
         }
-        Arrays.sort(keys, 0, n);
+        RadixSort.sort(keys, 0, n);
         List<CallRow> out = new ArrayList<>();
         for (int i = 0; i < n;) {
             int c = (int) (keys[i] >>> 32);

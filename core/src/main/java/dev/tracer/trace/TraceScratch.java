@@ -78,7 +78,7 @@ final class TraceScratch {
     /** The touched addresses in ascending order. */
     int[] touchedSorted() {
         int[] t = Arrays.copyOf(list, size);
-        Arrays.sort(t);
+        RadixSort.sort(t);
         return t;
     }
 
