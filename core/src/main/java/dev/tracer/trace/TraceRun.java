@@ -691,7 +691,8 @@ final class TraceRun {
      * (or it is a seed transfer): exactly the transfers a merge of the active addresses' own lists
      * would take. Taint can reach a followed address before its pass-1 arrival, by a transfer
      * pass 1 does not follow (below the policy's minimum); that address's transfers in between
-     * are then merged in from a small heap ({@link #late}). O(T log T) for T transfers gathered.
+     * are then merged in from a small heap ({@link #late}). O(T) to sort T transfers gathered
+     * ({@link RadixSort}, a few passes over ids), and O(log L) for each of L late transfers.
      */
     private void taint(List<Integer> seedAddresses, SortedSet<Integer> seedEdges) {
         for (int s : seedAddresses) {
