@@ -14,7 +14,9 @@ import java.util.Arrays;
  * {@value #BITS}-bit digits; the sign bit is flipped while counting, so negative values sort
  * first, as {@link Arrays#sort(int[])} sorts them. O(p·(n + 2^{@value #BITS})) for p digits that
  * differ between keys, n extra ints or longs, and one count array per digit. Below
- * {@value #SMALL} keys it calls {@link Arrays#sort}, which is faster there.
+ * {@value #SMALL} keys it calls {@link Arrays#sort}, which is faster there. The {@code int} and
+ * {@code long} versions are one algorithm written once per primitive type, as the JDK writes its
+ * sorts: one version for both would widen or box every key.
  */
 final class RadixSort {
     static final int BITS = 11;
