@@ -1175,10 +1175,9 @@ public final class TransferGraph {
                 order = identity(n);
                 IntSort.sort(order, this::compareRowHashes);
             }
+            // in hash order, only what grouping needs: a row's hash (one random read) and its transaction
             int[] ofRow = new int[n];
             IntList firstRow = new IntList();
-            IntList index = new IntList();
-            int[] count = new int[FAMILIES];
             int t = -1;
             long h0 = 0;
             long h1 = 0;
@@ -1189,33 +1188,47 @@ public final class TransferGraph {
                 int r = order[i];
                 int at = 4 * r;
                 boolean same = t >= 0 && rHash[at] == h0 && rHash[at + 1] == h1 && rHash[at + 2] == h2
-                        && rHash[at + 3] == h3 && rPrefixed[r] == prefixed;
+                        && rHash[at + 3] == h3 && (oneForm || rPrefixed[r] == prefixed);
                 if (!same) {
                     t++;
                     h0 = rHash[at];
                     h1 = rHash[at + 1];
                     h2 = rHash[at + 2];
                     h3 = rHash[at + 3];
-                    prefixed = rPrefixed[r];
+                    prefixed = !oneForm && rPrefixed[r];
                     firstRow.add(r);
-                    index.add(-1);
-                    if (anyFamily) {
-                        Arrays.fill(count, 0);
-                    }
                 }
                 ofRow[r] = t;
-                if (rTxIndex[r] > index.a[t]) {
-                    index.a[t] = rTxIndex[r];
+            }
+            // in row order (sequential reads): each transaction's index, the largest its rows know
+            int[] index = new int[t + 1];
+            Arrays.fill(index, -1);
+            for (int r = 0; r < n; r++) {
+                int x = rTxIndex[r];
+                if (x > index[ofRow[r]]) {
+                    index[ofRow[r]] = x;
                 }
-                int fam = rFamily[r];
-                if (fam != 0) {
-                    int c = ++count[fam & (FAMILIES - 1)];
-                    if ((fam & ORDINAL) != 0) {
-                        rPosition[r] += c;
+            }
+            if (anyFamily) {
+                // counted positions: each transaction's rows in the order they were added, which hash order keeps
+                int[] count = new int[FAMILIES];
+                int cur = -1;
+                for (int i = 0; i < n; i++) {
+                    int r = order[i];
+                    if (ofRow[r] != cur) {
+                        cur = ofRow[r];
+                        Arrays.fill(count, 0);
+                    }
+                    int fam = rFamily[r];
+                    if (fam != 0) {
+                        int c = ++count[fam & (FAMILIES - 1)];
+                        if ((fam & ORDINAL) != 0) {
+                            rPosition[r] += c;
+                        }
                     }
                 }
             }
-            return new Txs(t + 1, ofRow, index.toArray(), firstRow.toArray());
+            return new Txs(t + 1, ofRow, index, firstRow.toArray());
         }
 
         private String rowHashText(int r) {
