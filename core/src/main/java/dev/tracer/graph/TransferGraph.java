@@ -192,12 +192,18 @@ public final class TransferGraph {
         int[] rTx = txGroups.ofRow();
         int[] rPos = b.rPosition;
         int[] txIndex = txGroups.index();
+        // each row's transaction index, read once per row here rather than at random in every comparison
+        // (transactions are numbered in hash order)
+        int[] rIndex = new int[m];
+        for (int r = 0; r < m; r++) {
+            rIndex[r] = txIndex[rTx[r]];
+        }
         IntSort.sort(rOrder, (x, y) -> {
             int c = Long.compare(rBlock[x], rBlock[y]);
             if (c != 0) {
                 return c;
             }
-            c = Integer.compare(txIndex[rTx[x]], txIndex[rTx[y]]);
+            c = Integer.compare(rIndex[x], rIndex[y]);
             if (c != 0) {
                 return c;
             }
@@ -819,7 +825,7 @@ public final class TransferGraph {
         private int[] rTxIndex = new int[1024];
         private int[] rPosition = new int[1024];
         private byte[] rFamily = new byte[1024]; // counting family (low bits), ORDINAL when the position is base + count
-        private boolean anyFamily;
+        private boolean anyOrdinal; // whether some row's position is counted: only then do counts matter
         private long[] rBlock = new long[1024];
         private long[] rTime = new long[1024];
         private long[] rMantissa = new long[1024];
@@ -901,7 +907,7 @@ public final class TransferGraph {
             rPosition[r] = row.position;
             if (row.family != 0) {
                 rFamily[r] = (byte) (row.family | (row.ordinal ? ORDINAL : 0));
-                anyFamily = true;
+                anyOrdinal |= row.ordinal;
             }
             rBlock[r] = row.block;
             rTime[r] = row.epochSecond;
@@ -1209,7 +1215,7 @@ public final class TransferGraph {
                     index[ofRow[r]] = x;
                 }
             }
-            if (anyFamily) {
+            if (anyOrdinal) {
                 // counted positions: each transaction's rows in the order they were added, which hash order keeps
                 int[] count = new int[FAMILIES];
                 int cur = -1;
