@@ -16,7 +16,9 @@ import java.util.Arrays;
  * differ between keys, n extra ints or longs, and one count array per digit. Below
  * {@value #SMALL} keys it calls {@link Arrays#sort}, which is faster there. The {@code int} and
  * {@code long} versions are one algorithm written once per primitive type, as the JDK writes its
- * sorts: one version for both would widen or box every key.
+ * sorts: one version for both would widen or box every key. The graph's build sorts hash
+ * prefixes, whose bits are all in use, with its own most-significant-digit step
+ * ({@code dev.tracer.graph.IntSort}); digit skipping would gain nothing there.
  */
 final class RadixSort {
     static final int BITS = 11;
