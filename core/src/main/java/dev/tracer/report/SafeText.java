@@ -7,9 +7,10 @@ import java.io.Writer;
 /**
  * Escaping of attacker-chosen text (token names and symbols, labels) for the plain-text formats:
  * terminal output, Markdown, CSV and DOT. (XML formats use {@link XmlText}.) Every method is
- * O(n) in the length of its argument.
+ * O(n) in the length of its argument. {@link #line} is public: the CLI prints label and incident
+ * text with it, so terminal output follows one rule wherever it is written.
  */
-final class SafeText {
+public final class SafeText {
     /** What a character that cannot be shown safely becomes. */
     static final char REPLACEMENT = XmlText.REPLACEMENT;
 
@@ -21,8 +22,7 @@ final class SafeText {
      * and C1 controls (ESC starts terminal escape sequences), the line and paragraph separators,
      * and Unicode format characters (bidirectional overrides that make text read backwards,
      * zero-width spaces that hide in look-alike names) except the zero-width joiner, which emoji
-     * need. Tab, line feed and carriage return are not included. (The CLI's {@code Terminal.safe}
-     * uses the same rule.)
+     * need. Tab, line feed and carriage return are not included ({@link #line} adds them).
      */
     static boolean isDisplayControl(int c) {
         if (c == '\t' || c == '\n' || c == '\r') {
@@ -30,6 +30,35 @@ final class SafeText {
         }
         return Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
                 || Character.getType(c) == Character.FORMAT && c != '\u200d';
+    }
+
+    /**
+     * Third-party text (a label's entity or source, a pack's licence, an incident's name) made safe
+     * for one line of terminal output: display controls (see {@link #isDisplayControl}), tab and
+     * line breaks, and unpaired surrogates become U+FFFD, so the text can neither send an escape
+     * sequence, reorder what follows it, forge a line nor break a table's columns. Surrogate pairs
+     * (emoji, supplementary scripts) and the zero-width joiner stay. Returns {@code s} itself when
+     * nothing is replaced.
+     */
+    public static String line(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int width = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)) ? 2 : 1;
+            boolean bad = width == 1 && (Character.isSurrogate(c) || c == '\t' || c == '\n' || c == '\r' || isDisplayControl(c));
+            if (bad && b == null) {
+                b = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (b != null) {
+                if (bad) {
+                    b.append(REPLACEMENT);
+                } else {
+                    b.append(s, i, i + width);
+                }
+            }
+            i += width - 1;
+        }
+        return b == null ? s : b.toString();
     }
 
     /**

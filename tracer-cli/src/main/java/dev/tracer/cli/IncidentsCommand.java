@@ -2,6 +2,7 @@ package dev.tracer.cli;
 
 import dev.tracer.incident.Incident;
 import dev.tracer.incident.IncidentCatalog;
+import dev.tracer.report.SafeText;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,17 +31,17 @@ final class IncidentsCommand implements Callable<Integer> {
         IncidentCatalog cat = IncidentCatalog.read(Fixtures.locate(fixtures).resolve("incidents"));
         var out = spec.commandLine().getOut();
         for (Incident i : cat.incidents()) {
-            out.printf("%s  %s  %s%n", i.id(), i.date().map(Object::toString).orElse("date unknown"), Terminal.safe(i.name()));
-            out.printf("    victim: %s; stolen: %s; attribution: %s%n", Terminal.safe(i.victim()),
-                    Terminal.safe(i.amountStolen()), Terminal.safe(i.attribution()));
+            out.printf("%s  %s  %s%n", i.id(), i.date().map(Object::toString).orElse("date unknown"), SafeText.line(i.name()));
+            out.printf("    victim: %s; stolen: %s; attribution: %s%n", SafeText.line(i.victim()),
+                    SafeText.line(i.amountStolen()), SafeText.line(i.attribution()));
             out.printf("    chains: %s; seeds: %d; data: %s%n", i.chains().isEmpty() ? "unknown" : String.join(", ", i.chains()),
                     i.seeds().size(),
                     i.data().isPresent() ? "bundled" : "none (trace with a live source or --data)");
             for (Incident.Source s : i.sources()) {
-                out.printf("    source: %s%s%n", Terminal.safe(s.title()), s.url().isEmpty() ? "" : " " + Terminal.safe(s.url()));
+                out.printf("    source: %s%s%n", SafeText.line(s.title()), s.url().isEmpty() ? "" : " " + SafeText.line(s.url()));
             }
             if (!i.notes().isEmpty()) {
-                out.printf("    notes: %s%n", Terminal.safe(i.notes()));
+                out.printf("    notes: %s%n", SafeText.line(i.notes()));
             }
         }
         return ExitCodes.OK;

@@ -8,6 +8,7 @@ import dev.tracer.label.io.LabelImporter;
 import dev.tracer.model.Address;
 import dev.tracer.model.Chain;
 import dev.tracer.model.InvalidInputException;
+import dev.tracer.report.SafeText;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,9 +108,9 @@ final class LabelsCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"confidence", "category", "entity", "scope", "pack", "source"});
         for (Label l : labels) {
-            rows.add(new String[] {Integer.toString(l.confidence()), l.category().code(), Terminal.safe(l.entity()),
-                l.clusterDefiner() ? "cluster" : "address", l.pack().isEmpty() ? "-" : Terminal.safe(l.pack()),
-                Terminal.safe(l.source())});
+            rows.add(new String[] {Integer.toString(l.confidence()), l.category().code(), SafeText.line(l.entity()),
+                l.clusterDefiner() ? "cluster" : "address", l.pack().isEmpty() ? "-" : SafeText.line(l.pack()),
+                SafeText.line(l.source())});
         }
         Terminal.table(rows, out, "  ", 0b1);
     }
@@ -137,9 +138,9 @@ final class LabelsCommand implements Callable<Integer> {
             total += n;
             btc += b;
             eth += e;
-            sources.add(p.name() + ": " + Terminal.safe(p.sourceFile())
-                    + (p.provenance().isEmpty() ? "" : " from " + Terminal.safe(p.provenance()))
-                    + "; licence: " + (p.licence().isEmpty() ? "not stated" : Terminal.safe(p.licence())));
+            sources.add(p.name() + ": " + SafeText.line(p.sourceFile())
+                    + (p.provenance().isEmpty() ? "" : " from " + SafeText.line(p.provenance()))
+                    + "; licence: " + (p.licence().isEmpty() ? "not stated" : SafeText.line(p.licence())));
         }
         rows.add(new String[] {"total (" + index.packs().size() + " packs, " + store.addressCount() + " addresses)",
             Integer.toString(total), Integer.toString(btc), Integer.toString(eth), ""});
@@ -188,7 +189,7 @@ final class LabelsCommand implements Callable<Integer> {
             }
             LabelImporter.Result r = new LabelImporter().read(from, prov);
             PrintWriter err = spec.commandLine().getErr();
-            r.warnings().forEach(w -> err.println("warning: " + Terminal.safe(w)));
+            r.warnings().forEach(w -> err.println("warning: " + SafeText.line(w)));
             err.flush();
             AtomicOutput.replaceDirectory(out, tmp -> LabelImporter.write(r, tmp));
             PrintWriter o = spec.commandLine().getOut();
@@ -196,13 +197,14 @@ final class LabelsCommand implements Callable<Integer> {
             int eth = 0;
             for (LabelImporter.Pack p : r.packs()) {
                 LabelPack m = p.pack();
-                o.printf("%s: %d labels from %d entries of %s%s%n", m.name(), m.labels(), m.sourceRows(), m.sourceFile(),
+                o.printf("%s: %d labels from %d entries of %s%s%n", SafeText.line(m.name()), m.labels(), m.sourceRows(),
+                        SafeText.line(m.sourceFile()),
                         m.skipped().isEmpty() ? "" : " (skipped " + counts(m.skipped()) + ")");
                 btc += m.byChain().getOrDefault(Chain.BITCOIN.name(), 0);
                 eth += m.byChain().getOrDefault(Chain.ETHEREUM.name(), 0);
             }
-            r.empty().forEach(e -> o.println("no pack: " + Terminal.safe(e)));
-            r.ignored().forEach(i -> o.println("ignored: " + Terminal.safe(i)));
+            r.empty().forEach(e -> o.println("no pack: " + SafeText.line(e)));
+            r.ignored().forEach(i -> o.println("ignored: " + SafeText.line(i)));
             o.printf("Wrote %s: %d packs, %d labels (%d bitcoin, %d ethereum)%n", out, r.packs().size(), r.labels(), btc, eth);
             o.flush();
             return ExitCodes.OK;

@@ -3,29 +3,9 @@ package dev.tracer.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Text for a terminal: third-party strings made harmless, and plain aligned tables. */
+/** Plain aligned tables for a terminal (third-party text in them goes through {@code SafeText.line} first). */
 final class Terminal {
     private Terminal() {
-    }
-
-    /**
-     * {@code s} with control characters (escape sequences, line breaks) replaced by U+FFFD:
-     * labels and file contents come from third parties and must not move the cursor or forge lines.
-     */
-    static String safe(String s) {
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean bad = Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
-                    || Character.getType(c) == Character.FORMAT && c != '\u200d';
-            if (bad && b == null) {
-                b = new StringBuilder(s.length()).append(s, 0, i);
-            }
-            if (b != null) {
-                b.append(bad ? '\uFFFD' : c);
-            }
-        }
-        return b == null ? s : b.toString();
     }
 
     /**

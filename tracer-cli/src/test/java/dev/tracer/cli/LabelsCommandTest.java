@@ -68,6 +68,19 @@ class LabelsCommandTest {
     }
 
     @Test
+    void hostileTextInAUsersLabelsCannotDriveTheTerminal() throws IOException {
+        // an escape sequence that clears the screen and a right-to-left override, in the entity and the source
+        Path mine = tmp.resolve("hostile.csv");
+        Files.writeString(mine, "chain,address,entity,category,source,confidence\n"
+                + "ethereum," + RONIN + ",exploiter\u001b[2J\u202eevil,theft,notes\u001b]0;title\u0007,95\n");
+        CliRun r = labels("--no-bundled-labels", "--labels", mine.toString(), RONIN);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("\u001b", "\u202e", "\u0007")
+                .contains("exploiter\uFFFD[2J\uFFFDevil", "notes\uFFFD]0;title\uFFFD");
+        assertThat(r.out().lines()).hasSize(3);
+    }
+
+    @Test
     void packsAreListedWithCountsPerChainAndCategory() {
         CliRun r = labels("--packs");
         assertThat(r.code()).as(r.err()).isZero();
