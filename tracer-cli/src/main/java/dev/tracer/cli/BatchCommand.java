@@ -13,6 +13,7 @@ import dev.tracer.incident.IncidentCatalog;
 import dev.tracer.incident.IncidentTracer;
 import dev.tracer.label.LabelPacks;
 import dev.tracer.model.InvalidInputException;
+import dev.tracer.report.SafeText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -91,7 +92,7 @@ final class BatchCommand implements Callable<Integer> {
         var o = spec.commandLine().getOut();
         for (IncidentOutcome i : outcome.incidents()) {
             o.printf("%-24s %-7s%s%s%n", i.id(), i.status().name().toLowerCase(Locale.ROOT),
-                    i.resumed() ? " (finished by the earlier run)" : "", i.reason().isEmpty() ? "" : "  " + i.reason());
+                    i.resumed() ? " (finished by the earlier run)" : "", i.reason().isEmpty() ? "" : "  " + SafeText.line(i.reason()));
         }
         long failed = outcome.count(IncidentOutcome.Status.FAILED);
         o.printf("%d ok, %d failed, %d skipped; wrote %s%n", outcome.count(IncidentOutcome.Status.OK), failed,

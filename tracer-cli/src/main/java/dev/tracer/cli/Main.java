@@ -1,5 +1,6 @@
 package dev.tracer.cli;
 
+import dev.tracer.report.SafeText;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -26,7 +27,7 @@ public final class Main {
             return new CommandLine.RunLast().execute(parseResult);
         });
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("tracer: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("tracer: " + oneLine(ex.getMessage()));
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.BAD_INPUT;
         });
@@ -44,7 +45,11 @@ public final class Main {
         return code;
     }
 
+    /**
+     * An error message as one safe line: messages quote the input they reject (a CSV cell, a node's
+     * error text), so line breaks become spaces and what could drive the terminal becomes U+FFFD.
+     */
     private static String oneLine(String s) {
-        return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ');
+        return s == null ? "" : SafeText.line(s.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '));
     }
 }

@@ -19,6 +19,7 @@ import dev.tracer.model.InvalidInputException;
 import dev.tracer.model.TxHash;
 import dev.tracer.report.GexfWriter;
 import dev.tracer.report.ReportJsonWriter;
+import dev.tracer.report.SafeText;
 import dev.tracer.report.TextSummary;
 import dev.tracer.source.Dataset;
 import dev.tracer.source.SourceException;
@@ -372,7 +373,7 @@ final class TraceCommand implements Callable<Integer> {
         new TextSummary(top).write(result, o);
         if (source != null) {
             o.println();
-            o.println("Source: " + source.description() + " at " + source.endpoint());
+            o.println("Source: " + SafeText.line(source.description()) + " at " + SafeText.line(source.endpoint()));
             o.println("Node calls: " + source.stats().summary());
         }
         if (out != null) {

@@ -24,6 +24,7 @@ import dev.tracer.model.InvalidInputException;
 import dev.tracer.model.Transfer;
 import dev.tracer.model.TransferKind;
 import dev.tracer.model.TxHash;
+import dev.tracer.report.SafeText;
 import dev.tracer.source.Dataset;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -180,7 +181,7 @@ final class TxRender {
                 () -> out.println("Fee:     " + (t.coinbase() ? "none (coinbase)" : "unknown (inputs not resolved)")));
         List<Flag> flags = flags(a);
         out.println(flags.isEmpty() ? "Flags:   none" : "Flags:");
-        flags.forEach(f -> out.println("  " + f.text()));
+        flags.forEach(f -> out.println("  " + SafeText.line(f.text())));
     }
 
     static void bitcoinJson(TxAnalysis a, PrintWriter out) {
@@ -305,18 +306,19 @@ final class TxRender {
     static void evmText(Evm v, PrintWriter out) {
         out.println("Transaction " + v.hash() + " (ethereum)");
         out.println("Status:  block " + v.block() + " at " + v.time());
-        out.println("Data:    " + v.dataset());
+        // the dataset's description, token symbols and flag texts are third-party text: one safe line each
+        out.println("Data:    " + SafeText.line(v.dataset()));
         out.println("Transfers (" + v.transfers().size() + "):");
         for (EvmTransfer t : v.transfers()) {
             Transfer x = t.transfer();
-            out.println("  #" + t.position() + "  " + x.kind().code() + "  " + x.from().display() + " → " + x.to().display() + "  "
-                    + x.value() + (x.asset().isNative() ? "" : "  (token " + x.asset().contract().orElseThrow().display() + ", "
-                    + t.verdict().kind().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+            out.println(SafeText.line("  #" + t.position() + "  " + x.kind().code() + "  " + x.from().display() + " → " + x.to().display()
+                    + "  " + x.value() + (x.asset().isNative() ? "" : "  (token " + x.asset().contract().orElseThrow().display() + ", "
+                    + t.verdict().kind().name().toLowerCase(java.util.Locale.ROOT) + ")")));
         }
         out.println("Fee:     not in the data (ethereum-etl transfers carry no gas)");
         List<Flag> flags = flags(v);
         out.println(flags.isEmpty() ? "Flags:   none" : "Flags:");
-        flags.forEach(f -> out.println("  " + f.text()));
+        flags.forEach(f -> out.println("  " + SafeText.line(f.text())));
     }
 
     static void evmJson(Evm v, PrintWriter out) {

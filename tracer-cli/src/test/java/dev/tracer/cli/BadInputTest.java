@@ -86,6 +86,20 @@ class BadInputTest {
     }
 
     @Test
+    void anErrorQuotingHostileInputCannotDriveTheTerminal() throws IOException {
+        Path data = copyOfBybitData();
+        Path csv = data.resolve("token_transfers.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        String[] cells = lines.get(9).split(",", -1);
+        cells[3] = "1\u001b[2J\u202e9"; // clears the screen, then makes what follows read backwards
+        lines.set(9, String.join(",", cells));
+        Files.write(csv, lines);
+        CliRun r = CliRun.of("trace", "--data", data.toString(), "--address", BybitTraceTest.SEED, "--out", tmp.resolve("out").toString());
+        assertOneLineError(r, 2, csv + ":10:", "non-numeric value '1\uFFFD[2J\uFFFD9'");
+        assertThat(r.err()).doesNotContain("\u001b", "\u202e");
+    }
+
+    @Test
     void malformedManifestJson() throws IOException {
         Path data = copyOfBybitData();
         Files.writeString(data.resolve("dataset.json"), "{\"format\": \"tracer-dataset/1\", ");

@@ -11,6 +11,7 @@ import dev.tracer.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,5 +136,26 @@ class TxCommandTest {
         assertThat(j.get("transfers").get(0).get("kind").asText()).isEqualTo("native");
         assertThat(j.get("flags")).isEmpty();
         assertThat(Files.exists(tmp)).isTrue();
+    }
+    @Test
+    void hostileTokenSymbolsAndDescriptionsCannotDriveTheTerminal() throws IOException {
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data);
+        Path src = SharedData.fixtures().resolve("incidents/bybit-2025/data");
+        for (String f : List.of("dataset.json", "transactions.csv", "token_transfers.csv", "traces.csv")) {
+            Files.copy(src.resolve(f), data.resolve(f));
+        }
+        // every token's symbol ends in an escape sequence that clears the screen and a right-to-left override
+        List<String> tokens = Files.readAllLines(src.resolve("tokens.csv"));
+        List<String> hostile = new ArrayList<>(List.of(tokens.get(0)));
+        for (String line : tokens.subList(1, tokens.size())) {
+            String[] c = line.split(",", -1);
+            c[1] = c[1] + "\u001b[2J\u202e";
+            hostile.add(String.join(",", c));
+        }
+        Files.write(data.resolve("tokens.csv"), hostile);
+        CliRun r = ok("tx", "--data", data.toString(), "0xe1e562d4f0d034583e63027109b2ac406ad2d7aa832a466d53b5a2ec4a69c98f");
+        assertThat(r.out()).doesNotContain("\u001b", "\u202e").contains("\uFFFD[2J\uFFFD")
+                .contains("#0  token  0x47666Fab8bd0Ac7003bce3f5C3585383F09486E2 → ");
     }
 }
