@@ -1,6 +1,8 @@
 package dev.tracer.cli;
 
 import dev.tracer.report.SafeText;
+import dev.tracer.report.TextSummary;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -13,6 +15,8 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        // logs and stack traces quote third-party text: shown safely (the CLI's own messages are made safe where written)
+        System.setErr(new PrintStream(new SafeStderr(System.err), true, StandardCharsets.UTF_8));
         System.exit(run(args, out, err));
     }
 
@@ -35,7 +39,9 @@ public final class Main {
             int code = ExitCodes.of(ex);
             c.getErr().println("tracer: " + (code == ExitCodes.INTERNAL ? "internal error: " + ex : oneLine(ex.getMessage())));
             if (code == ExitCodes.INTERNAL || Logging.verbose()) {
-                ex.printStackTrace(c.getErr());
+                PrintWriter trace = new PrintWriter(TextSummary.terminalSafe(c.getErr())); // messages quote input
+                ex.printStackTrace(trace);
+                trace.flush();
             }
             return code;
         });

@@ -2,6 +2,7 @@ package dev.tracer.cli;
 
 import dev.tracer.batch.BatchListener;
 import dev.tracer.batch.IncidentOutcome;
+import dev.tracer.report.SafeText;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,7 @@ final class ProgressBar implements BatchListener {
         int filled = total == 0 ? WIDTH : done * WIDTH / total;
         String bar = "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "]";
         String line = String.format(Locale.ROOT, "%s %d/%d  %s %s%s  (%s)", bar, done, total, o.id(),
-                o.status().name().toLowerCase(Locale.ROOT), o.reason().isEmpty() ? "" : ": " + o.reason(),
+                o.status().name().toLowerCase(Locale.ROOT), o.reason().isEmpty() ? "" : ": " + SafeText.line(o.reason()),
                 elapsed());
         if (redraw) {
             err.print("\r\u001B[2K" + line);
