@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class BenchmarkTest {
 
-    /** The medians of the 1M fresh-clone run of 16f4949 at 4 hops (docs/performance.md). */
+    /** The medians of the 1M fresh-clone run of 16f4949 at 4 hops (docs/performance-history.md). */
     @Test
     void targetBoundsSetTheTargetsAgainstTheChainOrderWalk() {
         List<BenchReport.Row> rows = Benchmark.targetBounds(4, 24_827_612, 2_624_837, 11_370_309);
