@@ -70,32 +70,33 @@ class BadInputTest {
         assertThat(out).doesNotExist();
     }
 
-    @Test
-    void nonNumericAmountNamesFileAndLine() throws IOException {
+    /** A copy of the Bybit data whose token_transfers.csv has {@code value} as the amount of its line 10. */
+    Path withTokenAmountOnLine10(String value) throws IOException {
         Path data = copyOfBybitData();
         Path csv = data.resolve("token_transfers.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(csv));
         String[] cells = lines.get(9).split(",", -1);
-        cells[3] = "12.5e3";
+        cells[3] = value;
         lines.set(9, String.join(",", cells));
         Files.write(csv, lines);
+        return data;
+    }
+
+    @Test
+    void nonNumericAmountNamesFileAndLine() throws IOException {
+        Path data = withTokenAmountOnLine10("12.5e3");
         Path out = tmp.resolve("out");
         CliRun r = CliRun.of("trace", "--data", data.toString(), "--address", BybitTraceTest.SEED, "--out", out.toString());
-        assertOneLineError(r, 2, csv + ":10:", "non-numeric value '12.5e3'");
+        assertOneLineError(r, 2, data.resolve("token_transfers.csv") + ":10:", "non-numeric value '12.5e3'");
         assertThat(out).doesNotExist();
     }
 
     @Test
     void anErrorQuotingHostileInputCannotDriveTheTerminal() throws IOException {
-        Path data = copyOfBybitData();
-        Path csv = data.resolve("token_transfers.csv");
-        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
-        String[] cells = lines.get(9).split(",", -1);
-        cells[3] = "1\u001b[2J\u202e9"; // clears the screen, then makes what follows read backwards
-        lines.set(9, String.join(",", cells));
-        Files.write(csv, lines);
+        // clears the screen, then makes what follows read backwards
+        Path data = withTokenAmountOnLine10("1\u001b[2J\u202e9");
         CliRun r = CliRun.of("trace", "--data", data.toString(), "--address", BybitTraceTest.SEED, "--out", tmp.resolve("out").toString());
-        assertOneLineError(r, 2, csv + ":10:", "non-numeric value '1\uFFFD[2J\uFFFD9'");
+        assertOneLineError(r, 2, data.resolve("token_transfers.csv") + ":10:", "non-numeric value '1\uFFFD[2J\uFFFD9'");
         assertThat(r.err()).doesNotContain("\u001b", "\u202e");
     }
 
