@@ -19,14 +19,17 @@ import dev.tracer.trace.Tracer;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -56,7 +59,7 @@ public final class Benchmark {
      * @param rpc         a local node (anvil) for the requests section; without one that section is not run
      */
     public record Config(long transfers, long seed, int repetitions, int warmups, int starts, Path dataDir,
-                         Set<Section> sections, java.util.Optional<String> rpc) {
+                         Set<Section> sections, Optional<String> rpc) {
         public Config {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(rpc, "rpc");
@@ -143,31 +146,58 @@ public final class Benchmark {
 
     // ---- data ----
 
+    /**
+     * The data directory's files, reused when its marker says they were generated complete with
+     * this size and seed, else generated. The marker is deleted before generating and written,
+     * atomically, only after the last file: data cut short by a kill or a full disk is never
+     * reused, and an unreadable marker means generating again.
+     */
     private TransferDataGenerator.Generated data() {
         Path dir = config.dataDir();
         Path marker = dir.resolve(MARKER);
         String want = "transfers=" + config.transfers() + "\nseed=" + config.seed() + "\ngenerator=1\n";
         TransferDataGenerator gen = new TransferDataGenerator(config.transfers(), config.seed());
         try {
-            if (Files.exists(marker) && Files.readString(marker).startsWith(want)) {
+            Optional<TransferDataGenerator.Generated> reused = reusable(dir, marker, want);
+            if (reused.isPresent()) {
                 progress.accept("reusing " + dir);
-                String[] lines = Files.readString(marker).split("\n");
-                // the generator writes about as many transfers as asked (1,000,016 for 1M); markers before "generated" lack it
-                long made = java.util.Arrays.stream(lines).anyMatch(l -> l.startsWith("generated="))
-                        ? Long.parseLong(value(lines, "generated")) : config.transfers();
-                return new TransferDataGenerator.Generated(dir, made, Long.parseLong(value(lines, "transactions")),
-                        Long.parseLong(value(lines, "token_transfers")), Integer.parseInt(value(lines, "addresses")),
-                        List.of(), List.of(), 0, 0);
+                return reused.get();
             }
+            Files.deleteIfExists(marker);
             progress.accept("generating " + config.transfers() + " transfers (seed " + config.seed() + ") in " + dir);
             long t0 = clock.nanoTime();
             TransferDataGenerator.Generated g = gen.write(dir);
-            Files.writeString(marker, want + "transactions=" + g.transactions() + "\ntoken_transfers=" + g.tokenTransfers()
+            Path tmp = dir.resolve(MARKER + ".tmp");
+            Files.writeString(tmp, want + "transactions=" + g.transactions() + "\ntoken_transfers=" + g.tokenTransfers()
                     + "\naddresses=" + g.addresses() + "\ngenerated=" + g.transfers() + "\n");
+            Files.move(tmp, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             progress.accept(String.format(Locale.ROOT, "generated in %.1f s", seconds(clock.nanoTime() - t0)));
             return g;
         } catch (java.io.IOException e) {
             throw new dev.tracer.source.SourceException.Unavailable(dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The data a complete marker describes, when it is for {@code want}'s size and seed; empty otherwise. */
+    private Optional<TransferDataGenerator.Generated> reusable(Path dir, Path marker, String want) throws java.io.IOException {
+        if (!Files.isRegularFile(marker)) {
+            return Optional.empty();
+        }
+        String text = Files.readString(marker);
+        if (!text.startsWith(want)) {
+            return Optional.empty();
+        }
+        String[] lines = text.split("\n");
+        try {
+            // the generator writes about as many transfers as asked (1,000,016 for 1M); markers before "generated" lack it
+            long made = Arrays.stream(lines).anyMatch(l -> l.startsWith("generated="))
+                    ? Long.parseLong(value(lines, "generated")) : config.transfers();
+            return Optional.of(new TransferDataGenerator.Generated(dir, made, Long.parseLong(value(lines, "transactions")),
+                    Long.parseLong(value(lines, "token_transfers")), Integer.parseInt(value(lines, "addresses")),
+                    List.of(), List.of(), 0, 0));
+        } catch (IllegalStateException | NumberFormatException e) {
+            progress.accept(marker + " is incomplete (" + e.getMessage() + "): generating again");
+            return Optional.empty();
         }
     }
 
@@ -177,7 +207,7 @@ public final class Benchmark {
                 return l.substring(key.length() + 1);
             }
         }
-        throw new IllegalStateException("benchmark marker lacks " + key);
+        throw new IllegalStateException("no " + key);
     }
 
     private List<String> header(TransferDataGenerator.Generated data) {

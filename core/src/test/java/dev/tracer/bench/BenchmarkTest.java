@@ -1,10 +1,22 @@
 package dev.tracer.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tracer.source.SourceException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchmarkTest {
 
@@ -36,5 +48,48 @@ class BenchmarkTest {
                 + " at most 1.00× the walk's own cost per edge on top of it");
         assertThat(rows.get(1).ratio()).isCloseTo(0.63, within(0.001));
         assertThat(rows.get(1).note()).startsWith("asks for 63% of the chain-order walk's speed");
+    }
+
+    @TempDir
+    Path tmp;
+
+    final List<String> progress = new ArrayList<>();
+
+    Benchmark bench(long transfers) {
+        Benchmark.Config c = new Benchmark.Config(transfers, 7, 1, 0, 1, tmp, EnumSet.noneOf(Benchmark.Section.class), Optional.empty());
+        return new Benchmark(c, NanoClock.system(), Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC), progress::add);
+    }
+
+    @Test
+    void dataIsReusedOnlyForTheSameSizeAndSeed() throws IOException {
+        bench(1000).prepareData();
+        bench(1000).prepareData();
+        assertThat(progress).first().asString().startsWith("generating 1000 transfers");
+        assertThat(progress).last().asString().isEqualTo("reusing " + tmp);
+        assertThat(Files.readString(tmp.resolve("bench.properties"))).startsWith("transfers=1000\nseed=7\n").contains("generated=");
+        assertThat(tmp.resolve("bench.properties.tmp")).doesNotExist();
+    }
+
+    @Test
+    void dataCutShortByAFailedRegenerationIsNeverReused() throws IOException {
+        bench(1000).prepareData();
+        // generating another size over it fails half-way: a directory stands where a file must go
+        Files.delete(tmp.resolve("token_transfers.csv"));
+        Files.createDirectory(tmp.resolve("token_transfers.csv"));
+        assertThatThrownBy(() -> bench(2000).prepareData()).isInstanceOf(SourceException.Unavailable.class);
+        assertThat(tmp.resolve("bench.properties")).doesNotExist();
+        Files.delete(tmp.resolve("token_transfers.csv"));
+        progress.clear();
+        bench(1000).prepareData();
+        assertThat(progress).first().asString().startsWith("generating 1000 transfers");
+    }
+
+    @Test
+    void anIncompleteMarkerMeansGeneratingAgain() throws IOException {
+        Files.writeString(tmp.resolve("bench.properties"), "transfers=1000\nseed=7\ngenerator=1\ntransactions=8");
+        bench(1000).prepareData();
+        assertThat(progress).first().asString().contains("is incomplete (no token_transfers)");
+        assertThat(progress.get(1)).startsWith("generating 1000 transfers");
+        assertThat(Files.readString(tmp.resolve("bench.properties"))).contains("token_transfers=", "addresses=", "generated=");
     }
 }
