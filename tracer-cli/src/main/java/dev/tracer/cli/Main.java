@@ -37,7 +37,7 @@ public final class Main {
         });
         cl.setExecutionExceptionHandler((ex, c, p) -> {
             int code = ExitCodes.of(ex);
-            c.getErr().println("tracer: " + (code == ExitCodes.INTERNAL ? "internal error: " + ex : oneLine(ex.getMessage())));
+            c.getErr().println("tracer: " + (code == ExitCodes.INTERNAL ? "internal error: " + oneLine(ex.toString()) : oneLine(ex.getMessage())));
             if (code == ExitCodes.INTERNAL || Logging.verbose()) {
                 PrintWriter trace = new PrintWriter(TextSummary.terminalSafe(c.getErr())); // messages quote input
                 ex.printStackTrace(trace);
