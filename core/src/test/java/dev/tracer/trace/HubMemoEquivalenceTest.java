@@ -2,10 +2,8 @@ package dev.tracer.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tracer.detect.DexSwapContinuity;
 import dev.tracer.label.LabelStore;
 import dev.tracer.source.Dataset;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -20,18 +18,11 @@ class HubMemoEquivalenceTest extends TracerEquivalenceProperties {
 
     @Override
     void assertSame(TaintConservationPropertiesTest.Spec s, Dataset d, LabelStore labels, boolean swaps) {
-        Direction dir = s.forward() ? Direction.FORWARD : Direction.BACKWARD;
-        List<Seed> seeds = List.of(Seed.address(TaintConservationPropertiesTest.address(s.seed())));
+        Direction dir = direction(s);
+        List<Seed> seeds = seeds(s);
         for (TaintModel model : TaintConservationPropertiesTest.MODELS) {
-            Tracer.Builder every = Tracer.builder().dataset(d).labels(labels).classifier(TaintConservationPropertiesTest.CLASSIFIER)
-                    .model(model).policy(TaintConservationPropertiesTest.policy(s)).hubDegree(0);
-            Tracer.Builder none = Tracer.builder().dataset(d).labels(labels).classifier(TaintConservationPropertiesTest.CLASSIFIER)
-                    .model(model).policy(TaintConservationPropertiesTest.policy(s)).hubDegree(Integer.MAX_VALUE);
-            if (swaps) {
-                DexSwapContinuity rule = new DexSwapContinuity(TaintConservationPropertiesTest.REGISTRY, labels, Duration.ofHours(24));
-                every.swaps(rule);
-                none.swaps(rule);
-            }
+            Tracer.Builder every = tracer(s, d, labels, model, swaps).hubDegree(0);
+            Tracer.Builder none = tracer(s, d, labels, model, swaps).hubDegree(Integer.MAX_VALUE);
             Tracer memoised = every.build();
             Tracer evicting = every.memoBytes(0).build();
             TraceResult expected = none.build().trace(seeds, dir);

@@ -2,10 +2,8 @@ package dev.tracer.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tracer.detect.DexSwapContinuity;
 import dev.tracer.label.LabelStore;
 import dev.tracer.source.Dataset;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,14 +27,10 @@ class SideAssemblyEquivalenceTest extends TracerEquivalenceProperties {
 
     @Override
     void assertSame(TaintConservationPropertiesTest.Spec s, Dataset d, LabelStore labels, boolean swaps) {
-        Direction dir = s.forward() ? Direction.FORWARD : Direction.BACKWARD;
-        List<Seed> seeds = List.of(Seed.address(TaintConservationPropertiesTest.address(s.seed())));
+        Direction dir = direction(s);
+        List<Seed> seeds = seeds(s);
         for (TaintModel model : TaintConservationPropertiesTest.MODELS) {
-            Tracer.Builder b = Tracer.builder().dataset(d).labels(labels).classifier(TaintConservationPropertiesTest.CLASSIFIER)
-                    .model(model).policy(TaintConservationPropertiesTest.policy(s)).hubDegree(s.seed() % 2 == 0 ? 0 : 64);
-            if (swaps) {
-                b.swaps(new DexSwapContinuity(TaintConservationPropertiesTest.REGISTRY, labels, Duration.ofHours(24)));
-            }
+            Tracer.Builder b = tracer(s, d, labels, model, swaps).hubDegree(s.seed() % 2 == 0 ? 0 : 64);
             TraceResult expected = b.sideFrom(Integer.MAX_VALUE).build().trace(seeds, dir);
             Tracer concurrent = b.sideFrom(0).executor(POOL).build();
             Tracer first = b.sideFrom(0).executor(Runnable::run).build();

@@ -1,9 +1,11 @@
 package dev.tracer.trace;
 
+import dev.tracer.detect.DexSwapContinuity;
 import dev.tracer.label.Category;
 import dev.tracer.label.Label;
 import dev.tracer.label.LabelStore;
 import dev.tracer.source.Dataset;
+import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -23,6 +25,30 @@ abstract class TracerEquivalenceProperties {
      * {@code swaps}: the dataset has swaps and the tracers should carry taint across them.
      */
     abstract void assertSame(TaintConservationPropertiesTest.Spec s, Dataset d, LabelStore labels, boolean swaps);
+
+    /** The direction {@code s} traces in. */
+    static Direction direction(TaintConservationPropertiesTest.Spec s) {
+        return s.forward() ? Direction.FORWARD : Direction.BACKWARD;
+    }
+
+    /** The seed of {@code s}. */
+    static List<Seed> seeds(TaintConservationPropertiesTest.Spec s) {
+        return List.of(Seed.address(TaintConservationPropertiesTest.address(s.seed())));
+    }
+
+    /**
+     * A tracer of {@code model} on {@code d} under the policy of {@code s}, carrying taint across
+     * swaps through the labelled DEX when {@code swaps}; the caller sets what it compares.
+     */
+    static Tracer.Builder tracer(TaintConservationPropertiesTest.Spec s, Dataset d, LabelStore labels, TaintModel model,
+                                 boolean swaps) {
+        Tracer.Builder b = Tracer.builder().dataset(d).labels(labels).classifier(TaintConservationPropertiesTest.CLASSIFIER)
+                .model(model).policy(TaintConservationPropertiesTest.policy(s));
+        if (swaps) {
+            b.swaps(new DexSwapContinuity(TaintConservationPropertiesTest.REGISTRY, labels, Duration.ofHours(24)));
+        }
+        return b;
+    }
 
     @Provide
     Arbitrary<TaintConservationPropertiesTest.Spec> cut() {
