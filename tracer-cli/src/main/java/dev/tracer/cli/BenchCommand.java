@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures ingest, trace, memory, node requests and export on seeded synthetic data, "
                 + "each against baselines measured in the same run, and prints a table of medians and ratios.",
-            "tracer-cli/bench runs it with a heap sized for 10M transfers and a local anvil for the requests section; "
+            "tracer-cli/bench runs it with a fixed heap sized for the data and touched at start, and a local anvil "
+                + "for the requests section; "
                 + "see docs/performance.md."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
