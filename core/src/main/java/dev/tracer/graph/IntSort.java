@@ -95,27 +95,59 @@ final class IntSort {
      * The primitive sort is {@link #sortNonNegative}.
      */
     static int[] byKey(int n, IdKey key, IdComparator order) {
-        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)); // enough for an id below n
-        long idMask = (1L << bits) - 1;
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = ((key.key(i) >>> (bits + 1)) << bits) | i; // top bit clear: signed order is unsigned order
-        }
-        keys = sortNonNegative(keys);
+        int bits = idBits(n);
         int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
+        }
+        long[] keys = packedByKey(ids, bits, key, order);
+        long idMask = (1L << bits) - 1;
         for (int i = 0; i < n; i++) {
             ids[i] = (int) (keys[i] & idMask);
         }
+        return ids;
+    }
+
+    /** The bits {@link #packedByKey} needs below a key for an id below {@code n}. */
+    static int idBits(int n) {
+        return 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
+    }
+
+    /**
+     * {@code ids} (each below {@code 1 << idBits}) in the order of {@code order}, which must agree
+     * with the unsigned order of {@code key}, as {@link #byKey} sorts them, returned packed: each
+     * element holds the id in its low {@code idBits} bits and the top {@code 63 - idBits} bits of
+     * the id's key above them. Two ids whose packed elements differ above the low bits have
+     * different keys, which lets a caller that groups equal keys skip comparing most neighbours.
+     */
+    static long[] packedByKey(int[] ids, int idBits, IdKey key, IdComparator order) {
+        int n = ids.length;
+        long idMask = (1L << idBits) - 1;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            int id = ids[i];
+            keys[i] = ((key.key(id) >>> (idBits + 1)) << idBits) | id; // top bit clear: signed order is unsigned order
+        }
+        keys = sortNonNegative(keys);
         int i = 0;
         while (i < n) {
             int j = i + 1;
-            while (j < n && keys[j] >>> bits == keys[i] >>> bits) {
+            while (j < n && keys[j] >>> idBits == keys[i] >>> idBits) {
                 j++;
             }
-            insert(ids, i, i + 1, j, order);
+            // a run whose top bits tie, put in order by insertion (the top bits are equal, so whole elements move)
+            for (int k = i + 1; k < j; k++) {
+                long v = keys[k];
+                int m = k - 1;
+                while (m >= i && order.compare((int) (keys[m] & idMask), (int) (v & idMask)) > 0) {
+                    keys[m + 1] = keys[m];
+                    m--;
+                }
+                keys[m + 1] = v;
+            }
             i = j;
         }
-        return ids;
+        return keys;
     }
 
     /**

@@ -112,7 +112,7 @@ public final class TransferGraph {
         int nv = b.vertexCount;
         // grouping rows into transactions (a sort by hash) and ordering the vertices (below) are
         // independent: on a large graph the grouping runs on a second thread meanwhile
-        Parallel<Builder.Txs> grouping = new Parallel<>(b::transactions, m >= b.parallelRows);
+        Parallel<Builder.Txs> grouping = new Parallel<>(() -> b.transactions(m >= b.parallelRows), m >= b.parallelRows);
 
         // chains, in name order
         List<Chain> chainList = new ArrayList<>(b.chains);
@@ -1164,50 +1164,82 @@ public final class TransferGraph {
          * Groups the rows into transactions: sorts the rows by (hash, row), numbers the distinct
          * hashes in that order, takes each transaction's index in its block as the largest its
          * rows know, resolves counted positions ({@link EvmRow}'s families) by walking each
-         * transaction's rows in the order they were added.
-         * Hashes are near-uniform, so a primitive sort of their first bits does almost all the
-         * work ({@link IntSort#byKey}). O(E log E).
+         * transaction's rows in the order they were added. O(E log E).
+         *
+         * <p>When every hash has the same form (all "0x"-prefixed or none), hash order is the
+         * order of the packed words, and the rows split by the first bit of their hash into two
+         * halves that share no transaction: each half is sorted and grouped by itself
+         * ({@link #group}), on a second thread when {@code fork}, and the high half's
+         * transactions are numbered after the low half's.
          */
-        Txs transactions() {
+        Txs transactions(boolean fork) {
             int n = rows;
             boolean oneForm = true;
             for (int i = 1; i < n && oneForm; i++) {
                 oneForm = rPrefixed[i] == rPrefixed[0];
             }
-            int[] order;
+            int[] ofRow = new int[n];
+            int count;
+            int[] firstRows;
+            int[] order = null; // all rows in hash order: only the counted positions need it
             if (oneForm) {
-                order = IntSort.byKey(n, r -> rHash[4 * r], this::compareRowHashThenRow);
+                int lowRows = 0;
+                for (int r = 0; r < n; r++) {
+                    lowRows += rHash[4 * r] >= 0 ? 1 : 0;
+                }
+                int[] low = new int[lowRows];
+                int[] high = new int[n - lowRows];
+                for (int r = 0, l = 0, h = 0; r < n; r++) {
+                    if (rHash[4 * r] >= 0) {
+                        low[l++] = r;
+                    } else {
+                        high[h++] = r;
+                    }
+                }
+                int bits = IntSort.idBits(n);
+                Parallel<Group> highHalf = new Parallel<>(() -> group(high, bits, ofRow, HIGH_HALF), fork);
+                Group lowHalf = group(low, bits, ofRow, 0);
+                Group highGroups = highHalf.join();
+                count = lowHalf.count() + highGroups.count();
+                firstRows = Arrays.copyOf(lowHalf.firstRows(), count);
+                System.arraycopy(highGroups.firstRows(), 0, firstRows, lowHalf.count(), highGroups.count());
+                // the high half numbered its transactions from 0, marked: they come after the low half's
+                for (int r = 0; r < n; r++) {
+                    if (ofRow[r] < 0) {
+                        ofRow[r] = (ofRow[r] & ~HIGH_HALF) + lowHalf.count();
+                    }
+                }
+                if (anyOrdinal) {
+                    order = new int[n];
+                    long idMask = (1L << bits) - 1;
+                    for (int i = 0; i < low.length; i++) {
+                        order[i] = (int) (lowHalf.keys()[i] & idMask);
+                    }
+                    for (int i = 0; i < high.length; i++) {
+                        order[low.length + i] = (int) (highGroups.keys()[i] & idMask);
+                    }
+                }
             } else {
                 order = identity(n);
                 IntSort.sort(order, this::compareRowHashes);
-            }
-            // in hash order, only what grouping needs: a row's hash (one random read) and its transaction
-            int[] ofRow = new int[n];
-            IntList firstRow = new IntList();
-            int t = -1;
-            long h0 = 0;
-            long h1 = 0;
-            long h2 = 0;
-            long h3 = 0;
-            boolean prefixed = false;
-            for (int i = 0; i < n; i++) {
-                int r = order[i];
-                int at = 4 * r;
-                boolean same = t >= 0 && rHash[at] == h0 && rHash[at + 1] == h1 && rHash[at + 2] == h2
-                        && rHash[at + 3] == h3 && (oneForm || rPrefixed[r] == prefixed);
-                if (!same) {
-                    t++;
-                    h0 = rHash[at];
-                    h1 = rHash[at + 1];
-                    h2 = rHash[at + 2];
-                    h3 = rHash[at + 3];
-                    prefixed = !oneForm && rPrefixed[r];
-                    firstRow.add(r);
+                // in hash order, only what grouping needs: a row's hash (one random read) and its transaction
+                IntList firstRow = new IntList();
+                int t = -1;
+                int first = -1;
+                for (int i = 0; i < n; i++) {
+                    int r = order[i];
+                    if (t < 0 || compareRowHashes(r, first) != 0) {
+                        t++;
+                        first = r;
+                        firstRow.add(r);
+                    }
+                    ofRow[r] = t;
                 }
-                ofRow[r] = t;
+                count = t + 1;
+                firstRows = firstRow.toArray();
             }
             // in row order (sequential reads): each transaction's index, the largest its rows know
-            int[] index = new int[t + 1];
+            int[] index = new int[count];
             Arrays.fill(index, -1);
             for (int r = 0; r < n; r++) {
                 int x = rTxIndex[r];
@@ -1217,24 +1249,67 @@ public final class TransferGraph {
             }
             if (anyOrdinal) {
                 // counted positions: each transaction's rows in the order they were added, which hash order keeps
-                int[] count = new int[FAMILIES];
+                int[] counts = new int[FAMILIES];
                 int cur = -1;
                 for (int i = 0; i < n; i++) {
                     int r = order[i];
                     if (ofRow[r] != cur) {
                         cur = ofRow[r];
-                        Arrays.fill(count, 0);
+                        Arrays.fill(counts, 0);
                     }
                     int fam = rFamily[r];
                     if (fam != 0) {
-                        int c = ++count[fam & (FAMILIES - 1)];
+                        int c = ++counts[fam & (FAMILIES - 1)];
                         if ((fam & ORDINAL) != 0) {
                             rPosition[r] += c;
                         }
                     }
                 }
             }
-            return new Txs(t + 1, ofRow, index, firstRow.toArray());
+            return new Txs(count, ofRow, index, firstRows);
+        }
+
+        /** Marks a row's transaction number as the high half's, before the low half's count is added. */
+        private static final int HIGH_HALF = Integer.MIN_VALUE;
+
+        /** One half's transactions: how many, each one's first row in hash order, the half's rows sorted (packed). */
+        private record Group(int count, int[] firstRows, long[] keys) {
+        }
+
+        /**
+         * Sorts {@code ids}, rows whose hashes share their first bit and whose hashes have one
+         * form, by (hash, row) and numbers their distinct hashes from 0 in that order, writing
+         * each row's number, or'ed with {@code mark}, to {@code ofRow}. The sort packs the top
+         * bits of each hash's first word beside the row ({@link IntSort#packedByKey}), so a
+         * row whose packed top bits differ from its neighbour's starts a transaction without
+         * reading either hash; only neighbours whose top bits tie (mostly rows of one
+         * transaction) compare their hashes, one random read each.
+         */
+        private Group group(int[] ids, int bits, int[] ofRow, int mark) {
+            long[] keys = IntSort.packedByKey(ids, bits, r -> rHash[4 * r] << 1, this::compareRowHashThenRow);
+            long idMask = (1L << bits) - 1;
+            IntList firstRow = new IntList();
+            int t = -1;
+            int first = -1;
+            long top = -1;
+            for (long k : keys) {
+                int r = (int) (k & idMask);
+                if (t < 0 || k >>> bits != top || !sameHash(r, first)) {
+                    t++;
+                    first = r;
+                    firstRow.add(r);
+                }
+                top = k >>> bits;
+                ofRow[r] = t | mark;
+            }
+            return new Group(t + 1, firstRow.toArray(), keys);
+        }
+
+        private boolean sameHash(int x, int y) {
+            int a = 4 * x;
+            int b = 4 * y;
+            return rHash[a] == rHash[b] && rHash[a + 1] == rHash[b + 1] && rHash[a + 2] == rHash[b + 2]
+                    && rHash[a + 3] == rHash[b + 3];
         }
 
         private String rowHashText(int r) {

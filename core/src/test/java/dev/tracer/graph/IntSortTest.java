@@ -40,6 +40,25 @@ class IntSortTest {
         assertThat(got).containsExactly(Arrays.stream(want).mapToInt(Integer::intValue).toArray());
     }
 
+    @Property(tries = 300)
+    void packedByKeySortsASubsetOfIdsAndKeepsEachKeysTopBits(@ForAll("keys") long[] keys, @ForAll long seed) {
+        IntSort.IdComparator order = (x, y) -> {
+            int c = Long.compareUnsigned(keys[x], keys[y]);
+            return c != 0 ? c : Integer.compare(y, x);
+        };
+        Random rnd = new Random(seed);
+        int[] ids = IntStream.range(0, keys.length).filter(i -> rnd.nextBoolean()).toArray();
+        int bits = IntSort.idBits(keys.length);
+        long[] got = IntSort.packedByKey(ids, bits, id -> keys[id], order);
+        Integer[] want = Arrays.stream(ids).boxed().toArray(Integer[]::new);
+        Arrays.sort(want, (Comparator<Integer>) order::compare);
+        assertThat(Arrays.stream(got).mapToInt(k -> (int) (k & ((1L << bits) - 1))).toArray())
+                .containsExactly(Arrays.stream(want).mapToInt(Integer::intValue).toArray());
+        for (int i = 0; i < got.length; i++) {
+            assertThat(got[i] >>> bits).isEqualTo(keys[want[i]] >>> (bits + 1));
+        }
+    }
+
     @Property(tries = 20)
     void sortNonNegativeSortsLargeArraysAsArraysSortDoes(@ForAll @IntRange(min = 0, max = 3) int spread,
                                                         @ForAll long seed) {

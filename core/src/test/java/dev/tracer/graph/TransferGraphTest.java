@@ -136,6 +136,55 @@ class TransferGraphTest {
         }
     }
 
+    /**
+     * The build groups rows into transactions in two halves split by the first bit of the hash,
+     * and skips comparing neighbours whose leading hash bits differ: hashes here crowd both sides
+     * of that bit and share whole first words, so that ties and near-ties decide.
+     */
+    @Test
+    void transactionsAreNumberedInHashOrderAcrossBothHalvesOfTheHashSpace() {
+        Random rnd = new Random(20_26_11_25L);
+        String[] firstWords = {"0000000000000000", "7fffffffffffffff", "8000000000000000", "ffffffffffffffff",
+            "7ffffffffffffffe", "8000000000000001"};
+        Address[] pool = new Address[5_000];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = Address.parse(ETH_CHAIN, "0x" + String.format("%040x", new BigInteger(160, rnd)));
+        }
+        List<Transfer> ts = new ArrayList<>();
+        java.util.Set<String> hashes = new java.util.HashSet<>();
+        while (ts.size() < 70_000) {
+            String first = rnd.nextInt(4) == 0 ? String.format("%016x", rnd.nextLong()) : firstWords[rnd.nextInt(firstWords.length)];
+            // the rest differs from other hashes of the same first word only in its last bits, or not at all
+            String rest = String.format("%048x", BigInteger.valueOf(rnd.nextInt(20_000)));
+            TxHash h = TxHash.parse(ETH_CHAIN, "0x" + first + rest);
+            hashes.add(h.value());
+            long block = 1_000 + rnd.nextInt(50);
+            int rows = 1 + rnd.nextInt(3);
+            for (int p = 0; p < rows; p++) {
+                ts.add(new Transfer(ETH_CHAIN, h, -1, ts.size(), pool[rnd.nextInt(pool.length)], pool[rnd.nextInt(pool.length)],
+                        ETH, BigInteger.valueOf(1 + rnd.nextInt(1_000)), block, Instant.ofEpochSecond(1_700_000_000L + block * 12),
+                        TransferKind.NATIVE));
+            }
+        }
+        Collections.shuffle(ts, rnd);
+        for (TransferGraph g : List.of(TransferGraph.builder().parallelFrom(Integer.MAX_VALUE).addAll(ts).build(),
+                TransferGraph.builder().parallelFrom(0).addAll(ts).build())) {
+            assertThat(g.txCount()).isEqualTo(hashes.size());
+            String[] hashOf = new String[g.txCount()];
+            for (int e = 0; e < g.edgeCount(); e++) {
+                String h = g.tx(e).value();
+                int id = g.txId(e);
+                if (hashOf[id] == null) {
+                    hashOf[id] = h;
+                }
+                assertThat(hashOf[id]).as("the hash of every transfer of transaction %d", id).isEqualTo(h);
+            }
+            for (int id = 1; id < hashOf.length; id++) {
+                assertThat(hashOf[id - 1]).as("transactions %d and %d in hash order", id - 1, id).isLessThan(hashOf[id]);
+            }
+        }
+    }
+
     @Test
     void buildingOnTwoThreadsGivesTheSameGraph() {
         List<Transfer> ts = sample();
