@@ -110,9 +110,10 @@ public final class TransferGraph {
     private TransferGraph(Builder b) {
         int m = b.rows;
         int nv = b.vertexCount;
+        boolean parallel = m >= b.parallelRows; // large enough to put parts of the build on a second thread
         // grouping rows into transactions (a sort by hash) and ordering the vertices (below) are
         // independent: on a large graph the grouping runs on a second thread meanwhile
-        Parallel<Builder.Txs> grouping = new Parallel<>(() -> b.transactions(m >= b.parallelRows), m >= b.parallelRows);
+        Parallel<Builder.Txs> grouping = new Parallel<>(() -> b.transactions(parallel), parallel);
 
         // chains, in name order
         List<Chain> chainList = new ArrayList<>(b.chains);
@@ -183,7 +184,7 @@ public final class TransferGraph {
         Builder.Txs txGroups = grouping.join();
         int nt = txGroups.count();
         // the transaction table is written on the second thread while this one orders the rows
-        Parallel<ByteBuffer> table = new Parallel<>(() -> b.txTable(txGroups), m >= b.parallelRows);
+        Parallel<ByteBuffer> table = new Parallel<>(() -> b.txTable(txGroups), parallel);
 
         // rows, in chain order: block, the transaction's index in its block, hash, position; stable
         // (transactions are numbered in hash order)
@@ -220,7 +221,7 @@ public final class TransferGraph {
         // the endpoints and their adjacency are filled on the second thread meanwhile
         int[] rowOrder = rOrder;
         Parallel<Endpoints> endpoints = new Parallel<>(() -> Endpoints.of(rowOrder, b.rSrc, b.rDst, vRank, nv),
-                m >= b.parallelRows);
+                parallel);
         packed = new int[m];
         tx = new int[m];
         position = new int[m];
