@@ -76,6 +76,7 @@ public final class Benchmark {
             if (transfers < 1000) {
                 throw new dev.tracer.model.InvalidInputException("transfers must be at least 1000, got " + transfers);
             }
+            rpc.ifPresent(url -> BranchingScenario.requireLocalNode("--rpc", url));
         }
     }
 

@@ -3,18 +3,23 @@ package dev.tracer.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracer.model.InvalidInputException;
 import dev.tracer.source.SourceException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 /**
  * The laundering pattern of the live-source scenario (equal-lot splits from a theft address,
@@ -33,17 +38,20 @@ import java.util.Random;
  * loaded machine ended at block 119 instead of 121 and its second trace reached 79 addresses
  * instead of 81: transactions sent back to back had been packed together or lost, so the played
  * chain, and the request counts, changed from run to run.
- * Only the given node (a loopback URL) is contacted. Addresses come from a seeded Random, so the
- * same seed plays the same chain.
+ * Only the given node is contacted, and it must be on this machine ({@link #requireLocalNode}): the
+ * scenario funds accounts and sends transactions, which only a development node should take.
+ * Addresses come from a seeded Random, so the same seed plays the same chain.
  */
 public final class BranchingScenario {
     private static final BigInteger ETH = BigInteger.TEN.pow(18);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     /** What was played: the two theft addresses, the addresses each can reach, the last block. */
     public record Played(String t1, String t2, int reachable1, int reachable2, int shared, long lastBlock) {
     }
 
+    private final URI uri;
     private final String url;
     private final int fanOut;
     private final int depth;
@@ -60,20 +68,57 @@ public final class BranchingScenario {
         if (fanOut < 1 || depth < 1) {
             throw new IllegalArgumentException("fan-out and depth must be positive");
         }
-        this.url = url;
+        this.uri = requireLocalNode("--rpc", url);
+        this.url = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
         this.fanOut = fanOut;
         this.depth = depth;
         this.random = new Random(seed);
     }
 
+    /**
+     * Checks that {@code url} is an http(s) URL of a node on this machine: host {@code localhost},
+     * an IPv4 address in 127.0.0.0/8 or {@code [::1]}. No name is resolved, so the check itself
+     * contacts nothing.
+     *
+     * @return the parsed URL
+     * @throws InvalidInputException naming {@code option} otherwise (the message shows scheme,
+     *         host and port only, never a path or query where an API key may sit)
+     */
+    public static URI requireLocalNode(String option, String url) {
+        URI u;
+        try {
+            u = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException(option + ": malformed URL", e);
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
+            throw new InvalidInputException(option + ": expected an http:// URL of a local node, such as http://127.0.0.1:8545");
+        }
+        String host = u.getHost().toLowerCase(Locale.ROOT);
+        if (!(host.equals("localhost") || host.equals("[::1]") || IPV4_LOOPBACK.matcher(host).matches())) {
+            throw new InvalidInputException(option + ": the requests section funds accounts and sends transactions, so it runs"
+                    + " only on a local node (localhost, 127.x.x.x or [::1]), not on " + host);
+        }
+        return u;
+    }
+
     /** Plays the scenario; returns its addresses and sizes. */
     public Played play() {
         call("evm_setAutomine", JSON.createArrayNode().add(false));
+        Played played;
         try {
-            return playManually();
-        } finally {
-            call("evm_setAutomine", JSON.createArrayNode().add(true));
+            played = playManually();
+        } catch (RuntimeException e) {
+            try {
+                call("evm_setAutomine", JSON.createArrayNode().add(true));
+            } catch (RuntimeException restore) {
+                e.addSuppressed(restore); // the first failure is the one to report
+            }
+            throw e;
         }
+        call("evm_setAutomine", JSON.createArrayNode().add(true));
+        return played;
     }
 
     private Played playManually() {
@@ -91,7 +136,13 @@ public final class BranchingScenario {
         int s = tree(x);
         int p1 = tree(y);
         int p2 = tree(z);
-        long last = Long.decode(call("eth_blockNumber", JSON.createArrayNode()).asText());
+        JsonNode block = call("eth_blockNumber", JSON.createArrayNode());
+        long last;
+        try {
+            last = Long.decode(block.asText());
+        } catch (NumberFormatException e) {
+            throw new SourceException.Unavailable(url + ": eth_blockNumber returned no block number: " + block, e);
+        }
         // reachable: the roots and their trees (each theft address reaches X and its own root)
         return new Played(t1, t2, 2 + s + p1, 2 + s + p2, 1 + s, last);
     }
@@ -145,7 +196,11 @@ public final class BranchingScenario {
         tx.put("from", from);
         tx.put("to", to);
         tx.put("value", "0x" + value.toString(16));
-        String hash = call("eth_sendTransaction", p).asText();
+        JsonNode sent = call("eth_sendTransaction", p);
+        if (!sent.isTextual()) {
+            throw new SourceException.Unavailable(url + ": eth_sendTransaction returned no transaction hash: " + sent, null);
+        }
+        String hash = sent.asText();
         call("evm_mine", JSON.createArrayNode());
         JsonNode receipt = call("eth_getTransactionReceipt", JSON.createArrayNode().add(hash));
         if (receipt == null || receipt.isNull() || !"0x1".equals(receipt.path("status").asText())) {
@@ -160,20 +215,52 @@ public final class BranchingScenario {
         req.put("id", ++id);
         req.put("method", method);
         req.set("params", params);
+        HttpResponse<String> r;
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+            r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(req.toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode body = JSON.readTree(r.body());
-            if (body.has("error")) {
-                throw new SourceException.Unavailable(url + ": " + method + " failed: " + body.get("error"), null);
-            }
-            return body.get("result");
         } catch (IOException e) {
-            throw new SourceException.Unavailable(url + ": " + e.getMessage(), e);
+            throw new SourceException.Unavailable(url + ": " + method + ": " + oneLine(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SourceException.Unavailable(url + ": interrupted", e);
+            throw new SourceException.Unavailable(url + ": " + method + ": interrupted", e);
         }
+        if (r.statusCode() == 429) {
+            throw new SourceException.RateLimited(url + ": " + method + ": HTTP 429 (rate limited)", null);
+        }
+        if (r.statusCode() != 200) {
+            throw new SourceException.Unavailable(url + ": " + method + ": HTTP " + r.statusCode(), null);
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(r.body());
+        } catch (JsonProcessingException e) {
+            throw new SourceException.Unavailable(url + ": " + method + ": the reply is not JSON", e);
+        }
+        if (body == null || !body.isObject()) {
+            throw new SourceException.Unavailable(url + ": " + method + ": the reply is not a JSON-RPC object", null);
+        }
+        if (body.has("error")) {
+            throw new SourceException.Unavailable(url + ": " + method + " failed: " + body.get("error"), null);
+        }
+        if (!body.has("result")) {
+            throw new SourceException.Unavailable(url + ": " + method + ": the reply has neither result nor error", null);
+        }
+        return body.get("result");
+    }
+
+    /** The first message in the cause chain, on one line (the JDK's refused connection has none at all). */
+    private static String oneLine(Exception e) {
+        if (e instanceof java.net.ConnectException && e.getMessage() == null) {
+            return "cannot connect (is the node running?)";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank()) {
+                return (t == e ? m : t.getClass().getSimpleName() + ": " + m).replace('\n', ' ').replace('\r', ' ');
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 }

@@ -69,8 +69,8 @@ final class BenchCommand implements Callable<Integer> {
     List<Benchmark.Section> only;
 
     @Option(names = "--rpc", paramLabel = "URL",
-            description = "A local anvil node for the requests section (a scenario is played on it); "
-                    + "without it that section is reported as not run.")
+            description = "A local anvil node for the requests section, which plays a scenario on it (other hosts "
+                    + "than localhost, 127.x.x.x and [::1] are refused); without it that section is reported as not run.")
     String rpc;
 
     @Option(names = "--side-by-side", arity = "2", paramLabel = "CLASSPATH",

@@ -103,6 +103,34 @@ class BenchCommandTest {
         assertThat(bad.err()).contains("--side-by-side: no such jar or directory: " + tmp.resolve("missing.jar"));
     }
 
+    /** Regression: the scenario was played on any node, and a malformed URL ended as an internal error. */
+    @Test
+    void aNodeElsewhereIsRefusedBeforeAnythingIsGenerated() {
+        Path data = tmp.resolve("data");
+        CliRun r = CliRun.of("bench", "--transfers", "3000", "--only", "requests", "--rpc", "http://8.8.8.8:8545",
+                "--data-dir", data.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("tracer: --rpc: the requests section funds accounts and sends transactions, so it runs"
+                + " only on a local node (localhost, 127.x.x.x or [::1]), not on 8.8.8.8").doesNotContain("\tat ");
+        assertThat(data).doesNotExist();
+        CliRun malformed = CliRun.of("bench", "--transfers", "3000", "--only", "requests", "--rpc", "notaurl",
+                "--data-dir", data.toString());
+        assertThat(malformed.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(malformed.err()).contains("tracer: --rpc: expected an http:// URL of a local node").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aLocalNodeThatIsDownIsUnavailable() throws java.io.IOException {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        CliRun r = CliRun.of("bench", "--transfers", "3000", "--only", "requests", "--rpc", "http://127.0.0.1:" + port,
+                "--data-dir", tmp.resolve("data").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(r.err()).contains("tracer: http://127.0.0.1:" + port + ": evm_setAutomine: ").doesNotContain("\tat ");
+    }
+
     @Test
     void badSizeIsBadInput() {
         CliRun r = CliRun.of("bench", "--transfers", "10", "--data-dir", tmp.toString());
