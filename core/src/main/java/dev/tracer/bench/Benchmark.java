@@ -23,7 +23,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -169,8 +168,12 @@ public final class Benchmark {
             long t0 = clock.nanoTime();
             TransferDataGenerator.Generated g = gen.write(dir);
             Path tmp = dir.resolve(MARKER + ".tmp");
+            StringBuilder sizes = new StringBuilder();
+            for (String f : TransferDataGenerator.FILES) {
+                sizes.append("bytes.").append(f).append('=').append(Files.size(dir.resolve(f))).append('\n');
+            }
             Files.writeString(tmp, want + "transactions=" + g.transactions() + "\ntoken_transfers=" + g.tokenTransfers()
-                    + "\naddresses=" + g.addresses() + "\ngenerated=" + g.transfers() + "\n");
+                    + "\naddresses=" + g.addresses() + "\ngenerated=" + g.transfers() + "\n" + sizes);
             Files.move(tmp, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             progress.accept(String.format(Locale.ROOT, "generated in %.1f s", seconds(clock.nanoTime() - t0)));
             return g;
@@ -179,7 +182,12 @@ public final class Benchmark {
         }
     }
 
-    /** The data a complete marker describes, when it is for {@code want}'s size and seed; empty otherwise. */
+    /**
+     * The data a complete marker describes, when it is for {@code want}'s size and seed and every
+     * file still has the length the marker recorded; empty otherwise. Regression: a file cut short
+     * at a row boundary after the data was made was reused, and the run measured fewer transfers
+     * than its header said. Markers from before the lengths were recorded mean generating again.
+     */
     private Optional<TransferDataGenerator.Generated> reusable(Path dir, Path marker, String want) throws java.io.IOException {
         if (!Files.isRegularFile(marker)) {
             return Optional.empty();
@@ -190,12 +198,21 @@ public final class Benchmark {
         }
         String[] lines = text.split("\n");
         try {
-            // the generator writes about as many transfers as asked (1,000,016 for 1M); markers before "generated" lack it
-            long made = Arrays.stream(lines).anyMatch(l -> l.startsWith("generated="))
-                    ? Long.parseLong(value(lines, "generated")) : config.transfers();
-            return Optional.of(new TransferDataGenerator.Generated(dir, made, Long.parseLong(value(lines, "transactions")),
-                    Long.parseLong(value(lines, "token_transfers")), Integer.parseInt(value(lines, "addresses")),
-                    List.of(), List.of(), 0, 0));
+            // the generator writes about as many transfers as asked (1,000,016 for 1M)
+            TransferDataGenerator.Generated g = new TransferDataGenerator.Generated(dir, Long.parseLong(value(lines, "generated")),
+                    Long.parseLong(value(lines, "transactions")), Long.parseLong(value(lines, "token_transfers")),
+                    Integer.parseInt(value(lines, "addresses")), List.of(), List.of(), 0, 0);
+            for (String f : TransferDataGenerator.FILES) {
+                long recorded = Long.parseLong(value(lines, "bytes." + f));
+                Path file = dir.resolve(f);
+                long now = Files.isRegularFile(file) ? Files.size(file) : -1;
+                if (now != recorded) {
+                    progress.accept(String.format(Locale.ROOT, "%s %s, the marker says %,d bytes: generating again", file,
+                            now < 0 ? "is missing" : String.format(Locale.ROOT, "has %,d bytes", now), recorded));
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(g);
         } catch (IllegalStateException | NumberFormatException e) {
             progress.accept(marker + " is incomplete (" + e.getMessage() + "): generating again");
             return Optional.empty();

@@ -68,6 +68,9 @@ public final class TransferDataGenerator {
         new Token("0x1c75a0e50e488a8ef04cb681d24486c74a2802d7", "USDС", 6),
     };
 
+    /** The files {@link #write} writes into its directory. */
+    static final List<String> FILES = List.of("dataset.json", "labels.csv", "token_transfers.csv", "tokens.csv", "transactions.csv");
+
     /** What was written. */
     public record Generated(Path dir, long transfers, long transactions, long tokenTransfers, int addresses,
                             List<Address> exchanges, List<Address> routers, long firstBlock, long lastBlock) {

@@ -84,11 +84,63 @@ class BenchmarkTest {
         assertThat(progress).first().asString().startsWith("generating 1000 transfers");
     }
 
+    /** Regression: a file cut at a row boundary was reused, and the run measured fewer transfers than its header said. */
+    @Test
+    void aFileChangedSinceItWasMadeMeansGeneratingAgain() throws IOException {
+        bench(1000).prepareData();
+        Path tokens = tmp.resolve("token_transfers.csv");
+        byte[] made = Files.readAllBytes(tokens);
+        List<String> rows = Files.readAllLines(tokens);
+        Files.write(tokens, rows.subList(0, rows.size() / 2));
+        long cut = Files.size(tokens);
+        progress.clear();
+        bench(1000).prepareData();
+        assertThat(progress).first().asString().isEqualTo(String.format(java.util.Locale.ROOT,
+                "%s has %,d bytes, the marker says %,d bytes: generating again", tokens, cut, made.length));
+        assertThat(progress.get(1)).startsWith("generating 1000 transfers");
+        assertThat(Files.readAllBytes(tokens)).isEqualTo(made);
+
+        Files.delete(tmp.resolve("labels.csv"));
+        progress.clear();
+        bench(1000).prepareData();
+        assertThat(progress).first().asString().endsWith("labels.csv is missing, the marker says "
+                + String.format(java.util.Locale.ROOT, "%,d", Files.size(tmp.resolve("labels.csv"))) + " bytes: generating again");
+        progress.clear();
+        bench(1000).prepareData();
+        assertThat(progress).containsExactly("reusing " + tmp);
+    }
+
+    @Test
+    void theMarkerRecordsEveryFilesLength() throws IOException {
+        bench(1000).prepareData();
+        String marker = Files.readString(tmp.resolve("bench.properties"));
+        for (String f : TransferDataGenerator.FILES) {
+            assertThat(tmp.resolve(f)).isRegularFile();
+            assertThat(marker).contains("bytes." + f + "=" + Files.size(tmp.resolve(f)) + "\n");
+        }
+        try (var listing = Files.list(tmp)) {
+            assertThat(listing.map(p -> p.getFileName().toString()).filter(n -> !n.equals("bench.properties")))
+                    .as("the generator writes exactly the files the marker measures")
+                    .containsExactlyInAnyOrderElementsOf(TransferDataGenerator.FILES);
+        }
+    }
+
+    @Test
+    void aMarkerWithoutLengthsMeansGeneratingAgain() throws IOException {
+        bench(1000).prepareData();
+        Path marker = tmp.resolve("bench.properties");
+        Files.writeString(marker, Files.readString(marker).replaceAll("bytes\\..*\n", ""));
+        progress.clear();
+        bench(1000).prepareData();
+        assertThat(progress).first().asString().contains("is incomplete (no bytes.dataset.json)");
+        assertThat(progress.get(1)).startsWith("generating 1000 transfers");
+    }
+
     @Test
     void anIncompleteMarkerMeansGeneratingAgain() throws IOException {
         Files.writeString(tmp.resolve("bench.properties"), "transfers=1000\nseed=7\ngenerator=1\ntransactions=8");
         bench(1000).prepareData();
-        assertThat(progress).first().asString().contains("is incomplete (no token_transfers)");
+        assertThat(progress).first().asString().contains("is incomplete (no generated)");
         assertThat(progress.get(1)).startsWith("generating 1000 transfers");
         assertThat(Files.readString(tmp.resolve("bench.properties"))).contains("token_transfers=", "addresses=", "generated=");
     }
