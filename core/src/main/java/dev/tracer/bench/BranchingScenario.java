@@ -7,19 +7,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracer.model.InvalidInputException;
 import dev.tracer.source.SourceException;
+import dev.tracer.source.rpc.RpcStack;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
-import java.util.regex.Pattern;
 
 /**
  * The laundering pattern of the live-source scenario (equal-lot splits from a theft address,
@@ -45,7 +43,6 @@ import java.util.regex.Pattern;
 public final class BranchingScenario {
     private static final BigInteger ETH = BigInteger.TEN.pow(18);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     /** What was played: the two theft addresses, the addresses each can reach, the last block. */
     public record Played(String t1, String t2, int reachable1, int reachable2, int shared, long lastBlock) {
@@ -76,31 +73,14 @@ public final class BranchingScenario {
     }
 
     /**
-     * Checks that {@code url} is an http(s) URL of a node on this machine: host {@code localhost},
-     * an IPv4 address in 127.0.0.0/8 or {@code [::1]}. No name is resolved, so the check itself
-     * contacts nothing.
+     * Checks that {@code url} is an http(s) URL of a node on this machine
+     * ({@link RpcStack#localNode}), before anything is generated or sent.
      *
      * @return the parsed URL
-     * @throws InvalidInputException naming {@code option} otherwise (the message shows scheme,
-     *         host and port only, never a path or query where an API key may sit)
+     * @throws InvalidInputException naming {@code option} otherwise
      */
     public static URI requireLocalNode(String option, String url) {
-        URI u;
-        try {
-            u = new URI(url.strip());
-        } catch (URISyntaxException e) {
-            throw new InvalidInputException(option + ": malformed URL", e);
-        }
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
-            throw new InvalidInputException(option + ": expected an http:// URL of a local node, such as http://127.0.0.1:8545");
-        }
-        String host = u.getHost().toLowerCase(Locale.ROOT);
-        if (!(host.equals("localhost") || host.equals("[::1]") || IPV4_LOOPBACK.matcher(host).matches())) {
-            throw new InvalidInputException(option + ": the requests section funds accounts and sends transactions, so it runs"
-                    + " only on a local node (localhost, 127.x.x.x or [::1]), not on " + host);
-        }
-        return u;
+        return RpcStack.localNode(option, url, "the requests section funds accounts and sends transactions");
     }
 
     /** Plays the scenario; returns its addresses and sizes. */

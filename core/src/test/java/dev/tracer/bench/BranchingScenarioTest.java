@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -82,44 +83,19 @@ class BranchingScenarioTest {
                 .hasMessage("http://127.0.0.1:" + port + ": evm_setAutomine: cannot connect (is the node running?)"));
     }
 
-    @Test
-    void rateLimitingIsRateLimited() throws IOException {
-        String url = serve(429, "{}");
+    @ParameterizedTest(name = "HTTP {0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        429 | {}                        | RateLimited | HTTP 429 (rate limited)
+        502 | <html>bad gateway</html>  | Unavailable | HTTP 502
+        200 | <html> not json </html>   | Unavailable | the reply is not JSON
+        200 | [1,2]                     | Unavailable | the reply is not a JSON-RPC object
+        200 | {"jsonrpc":"2.0","id":1}  | Unavailable | the reply has neither result nor error
+        """)
+    void aBadReplyStopsTheScenarioWithOneLine(int status, String body, String kind, String says) throws IOException {
+        String url = serve(status, request -> body);
         assertOneLine(assertThatThrownBy(() -> new BranchingScenario(url, 2, 1, 1).play())
-                .isInstanceOf(SourceException.RateLimited.class)
-                .hasMessage(url + ": evm_setAutomine: HTTP 429 (rate limited)"));
-    }
-
-    @Test
-    void anHttpErrorIsUnavailable() throws IOException {
-        String url = serve(502, "<html>bad gateway</html>");
-        assertOneLine(assertThatThrownBy(() -> new BranchingScenario(url, 2, 1, 1).play())
-                .isInstanceOf(SourceException.Unavailable.class)
-                .hasMessage(url + ": evm_setAutomine: HTTP 502"));
-    }
-
-    @Test
-    void aReplyThatIsNotJsonIsUnavailable() throws IOException {
-        String url = serve(200, "<html>\nnot json\n</html>");
-        assertOneLine(assertThatThrownBy(() -> new BranchingScenario(url, 2, 1, 1).play())
-                .isInstanceOf(SourceException.Unavailable.class)
-                .hasMessage(url + ": evm_setAutomine: the reply is not JSON"));
-    }
-
-    @Test
-    void aReplyWithoutResultIsUnavailable() throws IOException {
-        String url = serve(200, "{\"jsonrpc\":\"2.0\",\"id\":1}");
-        assertOneLine(assertThatThrownBy(() -> new BranchingScenario(url, 2, 1, 1).play())
-                .isInstanceOf(SourceException.Unavailable.class)
-                .hasMessage(url + ": evm_setAutomine: the reply has neither result nor error"));
-    }
-
-    @Test
-    void aReplyThatIsNoObjectIsUnavailable() throws IOException {
-        String url = serve(200, "[1,2]");
-        assertOneLine(assertThatThrownBy(() -> new BranchingScenario(url, 2, 1, 1).play())
-                .isInstanceOf(SourceException.Unavailable.class)
-                .hasMessage(url + ": evm_setAutomine: the reply is not a JSON-RPC object"));
+                .isInstanceOf(kind.equals("RateLimited") ? SourceException.RateLimited.class : SourceException.Unavailable.class)
+                .hasMessage(url + ": evm_setAutomine: " + says));
     }
 
     @Test
@@ -155,10 +131,6 @@ class BranchingScenarioTest {
 
     private static void assertOneLine(org.assertj.core.api.AbstractThrowableAssert<?, ?> a) {
         a.satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\r"));
-    }
-
-    private String serve(int status, String body) throws IOException {
-        return serve(status, request -> body);
     }
 
     private String serve(UnaryOperator<String> reply) throws IOException {

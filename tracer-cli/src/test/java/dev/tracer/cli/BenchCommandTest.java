@@ -116,7 +116,7 @@ class BenchCommandTest {
         CliRun malformed = CliRun.of("bench", "--transfers", "3000", "--only", "requests", "--rpc", "notaurl",
                 "--data-dir", data.toString());
         assertThat(malformed.code()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(malformed.err()).contains("tracer: --rpc: expected an http:// URL of a local node").doesNotContain("\tat ");
+        assertThat(malformed.err()).contains("tracer: --rpc: expected an http:// or https:// URL with a host").doesNotContain("\tat ");
     }
 
     @Test

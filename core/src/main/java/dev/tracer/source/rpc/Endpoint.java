@@ -4,6 +4,7 @@ import dev.tracer.model.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A node's URL and its redacted form. Providers put API keys in path segments
@@ -12,6 +13,7 @@ import java.util.Locale;
  * reports and error messages. {@link #scrub} removes the secret parts from any other text.
  */
 final class Endpoint {
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     private final URI uri;
     private final String redacted;
 
@@ -48,6 +50,12 @@ final class Endpoint {
 
     URI uri() {
         return uri;
+    }
+
+    /** Whether the host is this machine by its text alone: localhost, 127.x.x.x or [::1] (no name is resolved). */
+    boolean onThisMachine() {
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        return host.equals("localhost") || host.equals("[::1]") || IPV4_LOOPBACK.matcher(host).matches();
     }
 
     String redacted() {

@@ -5,6 +5,7 @@ import dev.tracer.source.SourceStats;
 import dev.tracer.source.http.Backoff;
 import dev.tracer.source.http.RateLimiter;
 import dev.tracer.source.http.Sleeper;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +39,24 @@ public final class RpcStack implements RpcTransport {
     /** A stack for the node at {@code url} ({@code option} names the CLI option in error messages). */
     public static Builder live(String option, String url) {
         return new Builder(Endpoint.parse(option, Objects.requireNonNull(url, "url")), null);
+    }
+
+    /**
+     * The URL of a node on this machine, for callers that change the node's chain (the request
+     * benchmark plays a scenario on it): host {@code localhost}, an IPv4 address in 127.0.0.0/8
+     * or {@code [::1]}, judged by the text alone, so the check contacts nothing.
+     *
+     * @param why what the caller does on the node, for the message
+     * @throws InvalidInputException naming {@code option} when {@code url} is no http(s) URL or
+     *         names another host (the message shows the host, never a path, query or user info)
+     */
+    public static URI localNode(String option, String url, String why) {
+        Endpoint e = Endpoint.parse(option, Objects.requireNonNull(url, "url"));
+        if (!e.onThisMachine()) {
+            throw new InvalidInputException(option + ": " + why + ", so it runs only on a local node (localhost, 127.x.x.x"
+                    + " or [::1]), not on " + e.uri().getHost());
+        }
+        return e.uri();
     }
 
     /** A stack that answers only from the recording in {@code dir}. */

@@ -14,4 +14,15 @@ class EndpointTest {
                 .doesNotContain("abcdef0123456789").doesNotContain("zzz").doesNotContain("pw");
         assertThat(Endpoint.parse("--rpc", "http://127.0.0.1:8545").redacted()).isEqualTo("http://127.0.0.1:8545");
     }
+
+    @Test
+    void onlyLoopbackHostsAreOnThisMachine() {
+        for (String local : new String[] {"http://127.0.0.1:8545", "http://127.255.0.9", "http://LocalHost:1", "https://[::1]:8545/x"}) {
+            assertThat(Endpoint.parse("--rpc", local).onThisMachine()).as(local).isTrue();
+        }
+        for (String far : new String[] {"http://8.8.8.8:8545", "http://127.0.0.1.example.com", "http://localhost.example.com",
+            "http://0.0.0.0:8545", "http://[::2]", "http://10.0.0.1"}) {
+            assertThat(Endpoint.parse("--rpc", far).onThisMachine()).as(far).isFalse();
+        }
+    }
 }
