@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "Progress on stderr; --resume finishes a killed run. Catalogued incidents without bundled data are "
                 + "skipped (with the reason) unless named with --incident."},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L4})
+        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L4, ExitCodes.L5})
 final class BatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "for the requests section; "
                 + "see docs/performance.md."},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
+        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L5})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "and whether the frontier grew or shrank; and which inputs (tool, policy, labels, data) differ. Reads the "
                 + "saved reports and traces nothing. Exit 0 whether or not the runs differ."},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
+        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L5})
 final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

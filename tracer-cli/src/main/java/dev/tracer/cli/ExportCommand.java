@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "gexf (GEXF 1.3, for Gephi), graphml, csv (Gephi node and edge lists and Neo4j import files) or dot "
                 + "(Graphviz, for small graphs). gexf, graphml and dot go to --out FILE or stdout; csv needs --out DIR."},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
+        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L5})
 final class ExportCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ExportCommand.class);
     /** Above this many edges Graphviz layouts take minutes: say so. */

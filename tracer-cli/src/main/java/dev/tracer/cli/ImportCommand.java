@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Imports third-party exports into the project's dataset format (ethereum-etl CSV + dataset.json).",
         subcommands = {ImportCommand.ExplorerCsv.class},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
+        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L5})
 final class ImportCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -40,7 +40,7 @@ final class ImportCommand implements Runnable {
                 "(columns hash,timestamp_utc,to,amount,asset,kind,contract,block,is_error,chain_id).",
                 "The dataset covers the complete outflows of the given senders over the files' block range."},
             exitCodeListHeading = ExitCodes.HEADING,
-            exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
+            exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L5})
     static final class ExplorerCsv implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "incidents", mixinStandardHelpOptions = true,
         description = "Lists the catalogued incidents, their seeds and whether chain data is bundled.",
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
+        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L5})
 final class IncidentsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -34,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "With --packs, lists the bundled packs: labels per chain and category, source file, provenance and licence."},
         subcommands = {LabelsCommand.Import.class},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
+        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L5})
 final class LabelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -163,7 +163,7 @@ final class LabelsCommand implements Callable<Integer> {
                 "Reads GraphSense TagPacks (DIR/tagpacks/*.yaml), OFAC SDN address lists (DIR/ofac/sanctioned_addresses_CUR.txt), explorer label clouds (DIR/etherscan/LABEL.csv) and Bitcoin entity lists (DIR/btc-entities/*.csv).",
                 "Writes FAMILY/NAME.csv per pack, packs.json and README.md into --out, replacing it as a whole. Entries that cannot be labels (other chains, invalid addresses) are skipped, counted and warned about on stderr."},
             exitCodeListHeading = ExitCodes.HEADING,
-            exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
+            exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L5})
     static final class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;

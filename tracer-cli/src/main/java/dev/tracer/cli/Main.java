@@ -37,6 +37,9 @@ public final class Main {
         });
         cl.setExecutionExceptionHandler((ex, c, p) -> {
             int code = ExitCodes.of(ex);
+            if (code == ExitCodes.OUT_OF_MEMORY) {
+                return outOfMemory(ExitCodes.outOfMemory(ex), c.getErr());
+            }
             c.getErr().println("tracer: " + (code == ExitCodes.INTERNAL ? "internal error: " + oneLine(ex.toString()) : oneLine(ex.getMessage())));
             if (code == ExitCodes.INTERNAL || Logging.verbose()) {
                 PrintWriter trace = new PrintWriter(TextSummary.terminalSafe(c.getErr())); // messages quote input
@@ -45,10 +48,24 @@ public final class Main {
             }
             return code;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) { // an Error passes picocli's handler; what the command held is garbage by now
+            code = outOfMemory(e, err);
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static int outOfMemory(OutOfMemoryError e, PrintWriter err) {
+        err.println("tracer: " + oneLine(ExitCodes.outOfMemoryLine(e, Runtime.getRuntime().maxMemory())));
+        if (Logging.verbose()) {
+            e.printStackTrace(new PrintWriter(TextSummary.terminalSafe(err)));
+        }
+        err.flush();
+        return ExitCodes.OUT_OF_MEMORY;
     }
 
     /**

@@ -55,7 +55,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Prints a summary on stdout; with --out writes report.json and graph.gexf (GEXF 1.3, for Gephi).",
             "Live sources (--rpc, --replay) also write source.json: node calls made, cache hits, bytes."},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
+        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L5})
 final class TraceCommand implements Callable<Integer> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TraceCommand.class);
 

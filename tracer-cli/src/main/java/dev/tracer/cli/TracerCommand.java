@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
             BatchCommand.class, DiffCommand.class, ExportCommand.class, BenchCommand.class,
             picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
+        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L5})
 final class TracerCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

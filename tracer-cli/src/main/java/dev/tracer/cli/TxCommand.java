@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
             + " transfers and token movements (Ethereum); then every flag that fires, one per line (CoinJoin and its type,"
             + " peel-chain step, change guess with the rule, dust, fake tokens)."},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3})
+        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L5})
 final class TxCommand implements Callable<Integer> {
     /** Most lookups the heuristics may make in a live source for one transaction (peel-chain walk, address history). */
     static final int LOOKUP_BUDGET = 200;
