@@ -105,7 +105,7 @@ public record BenchReport(List<String> header, List<Row> rows) {
         return b.toString();
     }
 
-    /** Three significant digits with thousands separators for large values; "" for NaN. */
+    /** Three significant digits with thousands separators for large values, counts as whole numbers; "" for NaN. */
     static String number(double v) {
         if (Double.isNaN(v)) {
             return "";
@@ -114,7 +114,7 @@ public record BenchReport(List<String> header, List<Row> rows) {
         if (a >= 1000) {
             return String.format(Locale.ROOT, "%,d", Math.round(v));
         }
-        if (a >= 100 || a == 0) {
+        if (a >= 100 || a == Math.rint(a)) {
             return String.format(Locale.ROOT, "%.0f", v);
         }
         if (a >= 10) {

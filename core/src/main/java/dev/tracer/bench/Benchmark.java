@@ -427,6 +427,13 @@ public final class Benchmark {
                         seconds(nanos), visited));
             }
         }
+        // fewer qualifying addresses than asked: the rates stay comparable, but the table must say so
+        rows.add(new BenchReport.Row(TRACE, "start addresses", starts.size(), "addresses", "", Double.NaN, "",
+                BenchReport.Verdict.INFO, starts.size() < config.starts()
+                        ? String.format(Locale.ROOT, "only %,d of the %,d asked were found among the unlabelled addresses"
+                                + " that sent ETH", starts.size(), config.starts())
+                        : String.format(Locale.ROOT, "drawn with seed %d among the unlabelled addresses that sent ETH",
+                                config.seed())));
         int csr = MODELS.length * HOPS.length;
         for (int i = 0; i < csr; i++) {
             int hi = i % HOPS.length;

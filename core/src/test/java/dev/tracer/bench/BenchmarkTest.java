@@ -50,6 +50,14 @@ class BenchmarkTest {
         assertThat(rows.get(1).note()).startsWith("asks for 63% of the chain-order walk's speed");
     }
 
+    /** Regression: a count of five start addresses printed as "5.00". */
+    @Test
+    void numbersShowThreeSignificantDigitsAndCountsWhole() {
+        assertThat(List.of(0.0, 5.0, 44.02, 0.108, 7.72, 10.8, 161.0, 1_342_695.4, -2.5, Double.NaN))
+                .extracting(BenchReport::number)
+                .containsExactly("0", "5", "44.0", "0.108", "7.72", "10.8", "161", "1,342,695", "-2.50", "");
+    }
+
     @TempDir
     Path tmp;
 

@@ -36,6 +36,7 @@ class BenchCommandTest {
             }
         }
         check(r);
+        assertThat(r.out()).containsPattern("(?m)^trace +start addresses +5  addresses$");
     }
 
     private CliRun run(String rpc) {
@@ -51,6 +52,7 @@ class BenchCommandTest {
             "ingest    tracer: CSV to TransferGraph", "parse only", "JGraphT load",
             "baseline: parse only (Jackson CSV)", "baseline: JGraphT DirectedWeightedPseudograph",
             "memory    tracer: heap per transfer", "tracer: off-heap per transfer", "baseline: JGraphT heap per transfer",
+            "* trace / start addresses: drawn with seed 7 among the unlabelled addresses that sent ETH",
             "haircut 4 hops: p50 latency", "haircut 4 hops: p99 latency", "haircut 6 hops: edges visited/s",
             "poison 4 hops: edges visited/s", "poison 6 hops: edges visited per trace", "CSR walk 6 hops",
             "baseline: JGraphT walk 4 hops: edges visited/s", "target: 0.5× CSR walk 4 hops",
@@ -129,6 +131,16 @@ class BenchCommandTest {
                 "--data-dir", tmp.resolve("data").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(r.err()).contains("tracer: http://127.0.0.1:" + port + ": evm_setAutomine: ").doesNotContain("\tat ");
+    }
+
+    /** Regression: asking for more start addresses than the data has ran on fewer without saying so. */
+    @Test
+    void fewerStartAddressesThanAskedAreReported() {
+        CliRun r = CliRun.of("bench", "--transfers", "3000", "--only", "trace", "--starts", "100000", "--repetitions", "1",
+                "--warmups", "0", "--data-dir", tmp.resolve("data").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("\\* trace / start addresses: only [0-9,]+ of the 100,000 asked were found among"
+                + " the unlabelled addresses that sent ETH");
     }
 
     @Test
