@@ -62,7 +62,9 @@ public final class Main {
     private static int outOfMemory(OutOfMemoryError e, PrintWriter err) {
         err.println("tracer: " + oneLine(ExitCodes.outOfMemoryLine(e, Runtime.getRuntime().maxMemory())));
         if (Logging.verbose()) {
-            e.printStackTrace(new PrintWriter(TextSummary.terminalSafe(err)));
+            PrintWriter trace = new PrintWriter(TextSummary.terminalSafe(err));
+            e.printStackTrace(trace);
+            trace.flush();
         }
         err.flush();
         return ExitCodes.OUT_OF_MEMORY;
