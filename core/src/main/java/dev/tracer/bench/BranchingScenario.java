@@ -201,7 +201,7 @@ public final class BranchingScenario {
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(req.toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new SourceException.Unavailable(url + ": " + method + ": " + oneLine(e), e);
+            throw new SourceException.Unavailable(url + ": " + method + ": " + SourceException.describe(e, "node"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SourceException.Unavailable(url + ": " + method + ": interrupted", e);
@@ -228,19 +228,5 @@ public final class BranchingScenario {
             throw new SourceException.Unavailable(url + ": " + method + ": the reply has neither result nor error", null);
         }
         return body.get("result");
-    }
-
-    /** The first message in the cause chain, on one line (the JDK's refused connection has none at all). */
-    private static String oneLine(Exception e) {
-        if (e instanceof java.net.ConnectException && e.getMessage() == null) {
-            return "cannot connect (is the node running?)";
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && !m.isBlank()) {
-                return (t == e ? m : t.getClass().getSimpleName() + ": " + m).replace('\n', ' ').replace('\r', ' ');
-            }
-        }
-        return e.getClass().getSimpleName();
     }
 }

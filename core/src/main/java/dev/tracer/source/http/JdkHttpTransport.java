@@ -100,8 +100,7 @@ public final class JdkHttpTransport implements HttpTransport {
             return new HttpReply(r.statusCode(), r.body() == null ? "" : new String(r.body(), StandardCharsets.UTF_8), retryAfter);
         } catch (IOException e) {
             // the cause is kept: PoliteTransport retries a failure caused by I/O (timeouts included)
-            throw new SourceException.Unavailable(description + call.path() + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new SourceException.Unavailable(description + call.path() + ": " + SourceException.describe(e, "server"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SourceException.Unavailable("interrupted while asking " + description, e);

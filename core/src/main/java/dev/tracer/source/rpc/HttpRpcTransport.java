@@ -185,7 +185,7 @@ final class HttpRpcTransport implements RpcTransport {
         } catch (HttpTimeoutException e) {
             throw new Retryable(e.getMessage(), false, e);
         } catch (IOException e) {
-            throw new Retryable("I/O error: " + e.getClass().getSimpleName() + " " + e.getMessage(), false, e);
+            throw new Retryable("I/O error: " + SourceException.describe(e, "node"), false, e);
         } catch (RuntimeException e) {
             throw new SourceException.Unavailable("node " + endpoint.redacted() + ": " + endpoint.scrub(String.valueOf(e)), e);
         }
