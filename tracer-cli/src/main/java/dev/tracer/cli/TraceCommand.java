@@ -153,6 +153,9 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (top < 0) { // checked before any data is read: the summary comes after the trace and the files
+            throw new InvalidInputException("--top must be 0 (all) or more, got " + top);
+        }
         Optional<Chain> asked = Optional.ofNullable(chain).map(c -> {
             try {
                 return Chain.parse(c);

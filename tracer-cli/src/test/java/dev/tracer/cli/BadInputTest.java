@@ -146,6 +146,16 @@ class BadInputTest {
                 2, "--since", "yesterday");
     }
 
+    /** Regression: --top -1 was an internal error (exit 1) after the trace, with --out already written. */
+    @Test
+    void negativeTopIsRefusedBeforeTracing() throws IOException {
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("trace", "--data", copyOfBybitData().toString(), "--address", BybitTraceTest.SEED,
+                "--top", "-1", "--out", out.toString());
+        assertOneLineError(r, 2, "--top must be 0 (all) or more, got -1");
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void helpListsExitCodes() {
         CliRun r = CliRun.of("trace", "--help");
