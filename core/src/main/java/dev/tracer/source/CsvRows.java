@@ -8,6 +8,8 @@ import dev.tracer.model.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +26,12 @@ import java.util.function.Consumer;
  * columns are looked up by header name. Every row must have as many columns as the header; a row
  * that does not, or a header missing a required column, is an {@link InvalidInputException}
  * naming the file and line.
+ *
+ * <p>A file read from disk must end with a line break. Exports (ethereum-etl, explorers, this
+ * project's own writers) always do; a file that stops inside its last row has been cut short (an
+ * interrupted download or copy), and its last cell may still parse: a block timestamp
+ * {@code 1743728435} cut to {@code 17437}, a token's decimals {@code 18} cut to {@code 1}. Such a
+ * file is refused rather than read with a wrong last row.
  */
 public final class CsvRows {
     private static final CsvMapper MAPPER = CsvMapper.builder()
@@ -107,6 +115,7 @@ public final class CsvRows {
     public static void read(Path file, Collection<String> required, Consumer<Row> sink) {
         String name = file.toString();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            requireLineBreakAtEnd(file, name);
             read(name, reader, required, sink);
         } catch (NoSuchFileException e) {
             throw new SourceException.Unavailable(name + ": no such file", e);
@@ -114,6 +123,26 @@ public final class CsvRows {
             throw new InvalidInputException(name + ": not UTF-8 text", e);
         } catch (IOException e) {
             throw new SourceException.Unavailable(name + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a non-empty file whose last byte is not a line break: it was cut inside its last row. */
+    private static void requireLineBreakAtEnd(Path file, String name) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            if (size == 0) {
+                return; // the header check reports an empty file
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.position(size - 1);
+            if (ch.read(last) != 1) {
+                throw new IOException("the file shrank while being read");
+            }
+            byte b = last.get(0);
+            if (b != '\n' && b != '\r') {
+                throw new InvalidInputException(name + ": no line break after the last row: the file looks cut short"
+                        + " (an export ends with one; if this file is complete, add it)");
+            }
         }
     }
 

@@ -51,6 +51,23 @@ class CsvRowsTest {
         assertThat(lines).containsExactly(2L, 3L);
     }
 
+    /**
+     * Regression: transactions.csv of the Bybit data cut 6 bytes short read its last block
+     * timestamp 1741025627 as 17410 (1970) and traced on; a file on disk must end with a line break.
+     */
+    @Test
+    void aFileCutInsideItsLastRowIsRefused() throws Exception {
+        Path cut = write("cut.csv", "hash,block_timestamp\n0xaa,1741025627\n0xbb,17410");
+        assertThatThrownBy(() -> CsvRows.read(cut, List.of("hash"), row -> { }))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(cut + ": no line break after the last row: the file looks cut short"
+                        + " (an export ends with one; if this file is complete, add it)");
+        List<String> read = new ArrayList<>();
+        CsvRows.read(write("lf.csv", "hash,block_timestamp\n0xaa,1741025627\n"), List.of("hash"), row -> read.add(row.get("hash")));
+        CsvRows.read(write("crlf.csv", "hash,block_timestamp\r\n0xbb,1741025627\r\n"), List.of("hash"), row -> read.add(row.get("hash")));
+        assertThat(read).containsExactly("0xaa", "0xbb");
+    }
+
     @Test
     void wrongColumnCountNamesFileAndLine() throws Exception {
         // line 1 header, 2 good, 3 bad, 4 good

@@ -118,6 +118,19 @@ class BadInputTest {
         assertOneLineError(r, 2, "transactions.csv:");
     }
 
+    /** Regression: a file cut inside its last cell (block_timestamp 1741025627 read as 17410) was traced as if whole. */
+    @Test
+    void aFileCutInsideItsLastCellIsRefused() throws IOException {
+        Path data = copyOfBybitData();
+        Path csv = data.resolve("transactions.csv");
+        byte[] b = Files.readAllBytes(csv);
+        Files.write(csv, java.util.Arrays.copyOf(b, b.length - 6));
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("trace", "--data", data.toString(), "--address", BybitTraceTest.SEED, "--out", out.toString());
+        assertOneLineError(r, 2, csv + ": no line break after the last row: the file looks cut short");
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void unknownIncident() {
         CliRun r = CliRun.of("trace", "--incident", "no-such-theft", "--fixtures", SharedData.fixtures().toString());
