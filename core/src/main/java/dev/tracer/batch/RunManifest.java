@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracer.label.Category;
 import dev.tracer.model.BlockRange;
 import dev.tracer.model.InvalidInputException;
+import dev.tracer.source.JsonFiles;
 import dev.tracer.source.SourceException;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -226,7 +227,7 @@ final class RunManifest {
             }
             return n;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidInputException(f + ": malformed JSON: " + e.getOriginalMessage(), e);
+            throw JsonFiles.malformed(f.toString(), "JSON", e);
         } catch (IOException e) {
             throw new SourceException.Unavailable(f + ": cannot read: " + e.getMessage(), e);
         }

@@ -18,6 +18,7 @@ import dev.tracer.model.InvalidInputException;
 import dev.tracer.model.Transfer;
 import dev.tracer.model.TransferKind;
 import dev.tracer.model.TxHash;
+import dev.tracer.source.JsonFiles;
 import dev.tracer.source.SourceException;
 import dev.tracer.trace.Direction;
 import dev.tracer.trace.EndpointKind;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -72,6 +74,8 @@ public final class ReportJsonReader {
             return read(file.toString(), r);
         } catch (NoSuchFileException e) {
             throw new SourceException.Unavailable(file + ": no such file", e);
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(file + ": not UTF-8 text", e);
         } catch (IOException e) {
             throw new SourceException.Unavailable(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -83,7 +87,9 @@ public final class ReportJsonReader {
         try {
             root = JSON.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(name + ": malformed JSON: " + e.getOriginalMessage(), e);
+            throw JsonFiles.malformed(name, "JSON", e);
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(name + ": not UTF-8 text", e);
         } catch (IOException e) {
             throw new SourceException.Unavailable(name + ": cannot read: " + e.getMessage(), e);
         }

@@ -173,7 +173,7 @@ public final class CsvRows {
                     cells = it.nextValue();
                 } catch (JsonProcessingException e) {
                     throw new InvalidInputException(name + ":" + line
-                            + ": malformed CSV: " + e.getOriginalMessage(), e);
+                            + ": malformed CSV: " + JsonFiles.reason(e), e);
                 }
                 if (cells.length != header.length) {
                     throw new InvalidInputException(name + ":" + line + ": expected " + header.length
@@ -182,7 +182,7 @@ public final class CsvRows {
                 sink.accept(new Row(name, line, columns, cells));
             }
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(name + ": malformed CSV: " + e.getOriginalMessage(), e);
+            throw JsonFiles.malformed(name, "CSV", e);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new InvalidInputException(name + ": not UTF-8 text", e);
         } catch (IOException e) {

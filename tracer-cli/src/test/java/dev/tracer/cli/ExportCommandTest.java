@@ -61,7 +61,18 @@ class ExportCommandTest {
         Files.writeString(broken, Files.readString(incident.resolve("report.json")).replaceFirst("\"hop\" : 0", "\"hop\" : -"));
         CliRun bad = CliRun.of("export", broken.toString(), "--format", "gexf");
         assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(bad.err()).startsWith("tracer: " + broken + ": malformed JSON");
+        assertThat(bad.err()).matches("tracer: \\Q" + broken + "\\E:\\d+: malformed JSON: .*\n");
+        // regression: a truncated report showed Jackson's "(start marker at [Source: REDACTED ...])"
+        String whole = Files.readString(incident.resolve("report.json"));
+        Files.writeString(broken, whole.substring(0, whole.length() / 2));
+        CliRun truncated = CliRun.of("export", broken.toString(), "--format", "gexf");
+        assertThat(truncated.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(truncated.err()).matches("tracer: \\Q" + broken + "\\E:\\d+: malformed JSON: Unexpected end-of-input[^\\[(]*\n");
+        // regression: bytes that are not UTF-8 were "cannot read: Input length = 1", exit 3
+        Files.write(broken, new byte[] {'{', '"', (byte) 0xff, '"', ':', '1', '}'});
+        CliRun notText = CliRun.of("export", broken.toString(), "--format", "gexf");
+        assertThat(notText.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(notText.err()).isEqualTo("tracer: " + broken + ": not UTF-8 text\n");
         CliRun missing = CliRun.of("export", tmp.resolve("none.json").toString(), "--format", "gexf");
         assertThat(missing.code()).isEqualTo(ExitCodes.UNAVAILABLE);
     }

@@ -10,6 +10,7 @@ import dev.tracer.label.Label;
 import dev.tracer.model.Address;
 import dev.tracer.model.Chain;
 import dev.tracer.model.InvalidInputException;
+import dev.tracer.source.JsonFiles;
 import dev.tracer.source.SourceException;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -104,10 +105,7 @@ final class TagPackReader {
                 throw invalid(name, p.currentTokenLocation(), "more than one YAML document");
             }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new InvalidInputException(name + (at == null ? "" : ":" + at.getLineNr()) + ": malformed YAML: "
-                    + SourceTally.oneLine(msg), e);
+            throw JsonFiles.malformed(name, "YAML", e);
         } catch (NoSuchFileException e) {
             throw new SourceException.Unavailable(name + ": no such file", e);
         } catch (java.nio.charset.CharacterCodingException e) {

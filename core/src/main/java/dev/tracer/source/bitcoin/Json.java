@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracer.model.InvalidInputException;
+import dev.tracer.source.JsonFiles;
 
 /** JSON parsing shared by the Bitcoin sources: decimals as {@link java.math.BigDecimal}, never double. */
 final class Json {
@@ -22,7 +23,7 @@ final class Json {
             }
             return n;
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(what + ": malformed JSON (" + e.getOriginalMessage() + ")", e);
+            throw JsonFiles.malformed(what, "JSON", e);
         }
     }
 }

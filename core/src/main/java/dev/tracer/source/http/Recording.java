@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracer.model.InvalidInputException;
+import dev.tracer.source.JsonFiles;
 import dev.tracer.source.SourceException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,7 +73,7 @@ public final class Recording {
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new SourceException.Unavailable("recording " + file + " not found", e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidInputException(file + ": malformed JSON at line " + e.getLocation().getLineNr(), e);
+            throw JsonFiles.malformed(file.toString(), "JSON", e);
         } catch (IOException e) {
             throw new SourceException.Unavailable("cannot read recording " + file + ": " + e.getMessage(), e);
         }

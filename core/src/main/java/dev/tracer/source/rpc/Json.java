@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tracer.model.InvalidInputException;
+import dev.tracer.source.JsonFiles;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,7 +30,7 @@ final class Json {
         try {
             return canonical(MAPPER.readTree(text));
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("malformed JSON-RPC params: " + e.getOriginalMessage(), e);
+            throw new InvalidInputException("malformed JSON-RPC params: " + JsonFiles.reason(e), e);
         }
     }
 

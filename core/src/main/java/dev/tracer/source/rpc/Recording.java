@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracer.model.InvalidInputException;
+import dev.tracer.source.JsonFiles;
 import dev.tracer.source.SourceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,8 @@ final class Recording {
         } catch (NoSuchFileException e) {
             throw new SourceException.Unavailable("recording " + dir + " has no answer for " + call.shortRequest()
                     + " (expected " + f.getFileName() + ")", e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException(f + ": not UTF-8 text", e);
         } catch (IOException e) {
             throw new SourceException.Unavailable(f + ": cannot read: " + e.getMessage(), e);
         }
@@ -105,7 +108,7 @@ final class Recording {
             }
             return RpcReply.ok(n.get("result").toString());
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(f + ": malformed JSON: " + e.getOriginalMessage(), e);
+            throw JsonFiles.malformed(f.toString(), "JSON", e);
         }
     }
 }
