@@ -259,19 +259,29 @@ public final class ReportJsonReader {
         }
 
         private TracePolicy policy(Field p) {
-            TracePolicy.Builder b = TracePolicy.builder().maxHops(p.intValue("max_hops")).fanOutCap(p.intValue("fan_out_cap"));
+            TracePolicy.Builder b = TracePolicy.builder();
+            int hops = p.intValue("max_hops");
+            p.check("max_hops", () -> b.maxHops(hops));
+            int cap = p.intValue("fan_out_cap");
+            p.check("fan_out_cap", () -> b.fanOutCap(cap));
+            BigDecimal min;
             try {
-                b.minAmount(new BigDecimal(p.text("min_amount")));
+                min = new BigDecimal(p.text("min_amount"));
             } catch (NumberFormatException e) {
                 throw p.error("min_amount", "is not a decimal number");
             }
+            p.check("min_amount", () -> b.minAmount(min));
             p.optionalText("since").ifPresent(t -> b.since(p.instant("since")));
             p.optionalText("until").ifPresent(t -> b.until(p.instant("until")));
             for (Field a : p.list("assets", x -> x)) {
                 b.asset(asset(a, null));
             }
             b.stopAt(new TreeSet<>(p.list("stop_at", f -> f.parse(null, Category::parse))));
-            return b.build();
+            try {
+                return b.build();
+            } catch (InvalidInputException e) {
+                throw p.error(null, e.getMessage());
+            }
         }
 
         private SortedMap<Asset, BigInteger> tallies(Field owner, String field) {
@@ -371,6 +381,15 @@ public final class ReportJsonReader {
 
     /** A JSON value with its path, for messages. */
     private record Field(Parse ctx, JsonNode node, String path) {
+
+        /** Runs a builder's setter for {@code field}; its refusal becomes an error naming the file and the field. */
+        void check(String field, Runnable set) {
+            try {
+                set.run();
+            } catch (InvalidInputException e) {
+                throw error(field, e.getMessage());
+            }
+        }
 
         InvalidInputException error(String field, String message) {
             String where = field == null ? path : path.isEmpty() ? field : path + "." + field;

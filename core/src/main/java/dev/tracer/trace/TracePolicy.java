@@ -49,6 +49,8 @@ public record TracePolicy(
 
     /** The builder. Every setter validates at once and names what is wrong. */
     public static final class Builder {
+        private static final int MAX_WHOLE_DIGITS = 78;
+        private static final int MAX_DECIMALS = 255;
         private int maxHops = DEFAULT_HOPS;
         private BigDecimal minAmount = BigDecimal.ZERO;
         private Instant since;
@@ -73,7 +75,18 @@ public record TracePolicy(
             if (min == null || min.signum() < 0) {
                 throw new dev.tracer.model.InvalidInputException("minimum amount must be zero or more, got " + min);
             }
-            this.minAmount = min;
+            // Bounds, checked from the digits without expanding the number (1e999999999 would take
+            // minutes to convert to base units): 10^78 whole units is above 2^256 base units of any
+            // asset, and no asset has more than 255 decimals (ERC-20's decimals is a uint8).
+            if (min.signum() > 0 && min.precision() - min.scale() > MAX_WHOLE_DIGITS) {
+                throw new dev.tracer.model.InvalidInputException("minimum amount must be below 10^" + MAX_WHOLE_DIGITS
+                        + " (above any on-chain amount), got " + min.round(new java.math.MathContext(3)));
+            }
+            if (min.stripTrailingZeros().scale() > MAX_DECIMALS) {
+                throw new dev.tracer.model.InvalidInputException("minimum amount must have at most " + MAX_DECIMALS
+                        + " decimal places (no asset has finer units), got " + min.round(new java.math.MathContext(3)));
+            }
+            this.minAmount = min.signum() == 0 ? BigDecimal.ZERO : min;
             return this;
         }
 

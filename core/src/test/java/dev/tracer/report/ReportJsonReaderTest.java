@@ -58,6 +58,11 @@ class ReportJsonReaderTest {
         assertThatThrownBy(() -> read("{\"format\": "))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("r.json:1: malformed JSON: Unexpected end-of-input")
                 .hasMessageNotContaining("Source");
+        // regression: a policy the builder refuses named neither the file nor the field, and 1e99999999 hung
+        assertThatThrownBy(() -> read(good.replaceFirst("\"max_hops\" : \\d+", "\"max_hops\" : 0")))
+                .isInstanceOf(InvalidInputException.class).hasMessage("r.json: policy.max_hops: hops must be between 1 and 1000, got 0");
+        assertThatThrownBy(() -> read(good.replaceFirst("\"min_amount\" : \"[^\"]*\"", "\"min_amount\" : \"1e99999999\"")))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("r.json: policy.min_amount: minimum amount must be below 10^78");
         assertThatThrownBy(() -> read(good.replaceFirst("\"base_units\" : \"10000000000000000000\"", "\"base_units\" : \"10000000000000000001\"")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("is not base_units scaled by a power of ten");
     }

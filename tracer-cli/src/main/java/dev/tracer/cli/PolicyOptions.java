@@ -81,10 +81,16 @@ final class PolicyOptions {
     /** A policy builder holding every option of this mixin; the caller may add more (assets) before building. */
     TracePolicy.Builder policy() {
         TracePolicy.Builder b = TracePolicy.builder().maxHops(hops).fanOutCap(fanOutCap);
+        BigDecimal min;
         try {
-            b.minAmount(new BigDecimal(minAmount.strip()));
+            min = new BigDecimal(minAmount.strip());
         } catch (NumberFormatException e) {
             throw new InvalidInputException("--min-amount: non-numeric amount '" + minAmount + "'", e);
+        }
+        try {
+            b.minAmount(min);
+        } catch (InvalidInputException e) {
+            throw InvalidInputException.at("--min-amount", e);
         }
         if (since != null) {
             b.since(time("--since", since, false));

@@ -70,4 +70,22 @@ class PolicyOptionsTest {
         new CommandLine(p).parseArgs("--stop-at", "exchange,casino");
         assertThatThrownBy(p::policy).isInstanceOf(InvalidInputException.class).hasMessageContaining("--stop-at");
     }
+
+    /** Regression: --min-amount 1e99999999 hung converting to base units; a negative one did not name the option. */
+    @Test
+    void minAmountsOutsideWhatAChainCanHoldAreRefusedAtOnce() {
+        for (String[] c : new String[][] {
+            {"1e99999999", "--min-amount: minimum amount must be below 10^78 (above any on-chain amount), got 1E+99999999"},
+            {"1e-99999999", "--min-amount: minimum amount must have at most 255 decimal places (no asset has finer units), got 1E-99999999"},
+            {"-5", "--min-amount: minimum amount must be zero or more, got -5"}}) {
+            PolicyOptions p = new PolicyOptions();
+            new CommandLine(p).parseArgs("--min-amount", c[0]);
+            assertThatThrownBy(p::policy).as(c[0]).isInstanceOf(InvalidInputException.class).hasMessage(c[1]);
+        }
+        for (String ok : new String[] {"9.99e77", "1e-255", "0e-99999999", "0.5"}) {
+            PolicyOptions p = new PolicyOptions();
+            new CommandLine(p).parseArgs("--min-amount", ok);
+            assertThat(p.policy().build().minAmount()).as(ok).isEqualByComparingTo(new java.math.BigDecimal(ok));
+        }
+    }
 }
