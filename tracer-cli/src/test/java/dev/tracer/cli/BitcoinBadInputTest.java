@@ -76,7 +76,8 @@ class BitcoinBadInputTest {
         Files.writeString(notTx, "{\"hello\": 1}");
         assertOneLineError(CliRun.of("tx", "--file", notTx.toString()), 2, "x.json", "neither an Esplora");
         assertOneLineError(CliRun.of("tx", "--hex", "zz"), 2, "--hex");
-        assertOneLineError(CliRun.of("tx", "--hex", "0100"), 2, "--hex", "not a serialized Bitcoin transaction");
+        // regression: a transaction cut short said "(null)"
+        assertOneLineError(CliRun.of("tx", "--hex", "0100"), 2, "--hex", "not a serialized Bitcoin transaction (it ends after 2 bytes");
         assertOneLineError(CliRun.of("tx", "--blocks", blocks()), 2, "TXID");
         assertOneLineError(CliRun.of("tx", "--blocks", blocks(), "ab".repeat(32)), 2, "is not in");
         assertOneLineError(CliRun.of("tx", "--file", TxCommandTest.esplora("dust-attack-555"), "ab".repeat(32)), 2, "holds transaction");

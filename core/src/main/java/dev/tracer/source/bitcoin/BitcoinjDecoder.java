@@ -60,7 +60,9 @@ final class BitcoinjDecoder {
             }
             return t;
         } catch (ProtocolException | BufferUnderflowException | IllegalArgumentException e) {
-            throw new InvalidInputException(what + ": not a serialized Bitcoin transaction (" + e.getMessage() + ")", e);
+            String why = e instanceof BufferUnderflowException || e.getMessage() == null
+                    ? "it ends after " + raw.length + " bytes, inside the transaction" : e.getMessage();
+            throw new InvalidInputException(what + ": not a serialized Bitcoin transaction (" + why + ")", e);
         }
     }
 

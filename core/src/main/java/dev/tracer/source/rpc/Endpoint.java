@@ -42,8 +42,17 @@ final class Endpoint {
             throw new InvalidInputException(option + ": malformed URL", e);
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
-            throw new InvalidInputException(option + ": expected an http:// or https:// URL with a host");
+        if (!text.contains("://")) {
+            throw new InvalidInputException(option + ": expected an http:// or https:// URL with a host, got one without "
+                    + "'://' (write http://HOST:PORT)");
+        }
+        if (!(scheme.equals("http") || scheme.equals("https"))) {
+            // a scheme is letters, digits, + - . (RFC 3986), so it can be shown; the rest may hold a key
+            throw new InvalidInputException(option + ": expected an http:// or https:// URL with a host, got scheme '"
+                    + scheme + "'");
+        }
+        if (u.getHost() == null) {
+            throw new InvalidInputException(option + ": expected an http:// or https:// URL with a host, got no host");
         }
         return new Endpoint(u);
     }

@@ -1,6 +1,9 @@
 package dev.tracer.source.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tracer.model.InvalidInputException;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +27,18 @@ class EndpointTest {
             "http://0.0.0.0:8545", "http://[::2]", "http://10.0.0.1"}) {
             assertThat(Endpoint.parse("--rpc", far).onThisMachine()).as(far).isFalse();
         }
+    }
+
+    @Test
+    void aRejectedUrlSaysWhatIsWrongWithoutShowingItsPath() {
+        assertThatThrownBy(() -> Endpoint.parse("--rpc", "ftp://node.example.org/KEY123"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("--rpc: expected an http:// or https:// URL with a host, got scheme 'ftp'");
+        assertThatThrownBy(() -> Endpoint.parse("--rpc", "localhost:8545"))
+                .hasMessage("--rpc: expected an http:// or https:// URL with a host, got one without '://' (write http://HOST:PORT)");
+        assertThatThrownBy(() -> Endpoint.parse("--rpc", "mainnet.example.org/v3/KEY123"))
+                .hasMessageNotContaining("KEY123").hasMessageContaining("without '://'");
+        assertThatThrownBy(() -> Endpoint.parse("--rpc", "http:///v3/KEY123"))
+                .hasMessage("--rpc: expected an http:// or https:// URL with a host, got no host");
     }
 }
