@@ -20,7 +20,8 @@ import java.util.Optional;
  * and an optional {@code data}. Rows with the same id form one job; {@code seed} is an address or
  * a transaction hash; {@code data} is a dataset directory (relative to the file), or empty for a
  * catalogued incident of that id, whose bundled data is used (the file's seeds replace its own).
- * Errors name the file and line.
+ * The rows of one id are on one chain, and two ids may not differ only in case (each names a
+ * directory of the run). Errors name the file and line.
  */
 public final class SeedFile {
     private SeedFile() {
@@ -30,10 +31,23 @@ public final class SeedFile {
         Map<String, List<Seed>> seeds = new LinkedHashMap<>();
         Map<String, String> data = new LinkedHashMap<>();
         Map<String, Long> firstLine = new LinkedHashMap<>();
+        Map<String, Chain> chains = new LinkedHashMap<>();
+        Map<String, String> byFolded = new LinkedHashMap<>();
         Path base = file.toAbsolutePath().getParent();
         CsvRows.read(file, List.of("id", "chain", "seed"), row -> row.parse(() -> {
             String id = row.get("id").strip();
             Chain chain = Chain.parse(row.get("chain"));
+            Chain first = chains.putIfAbsent(id, chain);
+            if (first != null && !first.equals(chain)) {
+                throw new InvalidInputException("incident '" + id + "' has seeds on two chains: " + first + " (line "
+                        + firstLine.get(id) + ") and " + chain + "; one incident's data is one chain");
+            }
+            // run directories are named by id: ids that differ only in case collide on macOS and Windows
+            String other = byFolded.putIfAbsent(id.toLowerCase(java.util.Locale.ROOT), id);
+            if (other != null && !other.equals(id)) {
+                throw new InvalidInputException("incident id '" + id + "' differs from '" + other + "' (line " + firstLine.get(other)
+                        + ") only in case: their directories would be one on case-insensitive file systems");
+            }
             String s = row.get("seed").strip();
             String hex = s.startsWith("0x") || s.startsWith("0X") ? s.substring(2) : s;
             Seed seed = hex.length() == 64 ? Seed.tx(TxHash.parse(chain, s)) : Seed.address(Address.parse(chain, s));

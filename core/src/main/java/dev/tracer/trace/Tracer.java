@@ -145,6 +145,10 @@ public final class Tracer {
         for (Seed s : new TreeSet<>(seeds)) {
             if (s.address().isPresent()) {
                 Address a = s.address().get();
+                if (!a.chain().equals(data.chain())) { // else it would read as "no transfers", hiding the mix-up
+                    throw new InvalidInputException("seed " + a + " is an address on chain " + a.chain()
+                            + ", but the data is on chain " + data.chain() + " (" + data.description() + ")");
+                }
                 int id = g.idOf(a).orElseThrow(() -> new InvalidInputException("seed " + a
                         + " has no transfers in the data (" + data.description() + ", blocks " + data.coverage().range() + ")"));
                 seedAddresses.add(id);

@@ -46,4 +46,29 @@ class SeedFileTest {
         assertThatThrownBy(() -> SeedFile.read(f, catalog)).isInstanceOf(InvalidInputException.class)
                 .hasMessage(f + ":2: incident 'unknown' has no data directory and is not in the catalogue");
     }
+
+    /**
+     * Regression: rows of one id on two chains made one job that failed with "seed ... has no
+     * transfers in the data"; ids differing only in case wrote two directories that are one on
+     * macOS and Windows.
+     */
+    @Test
+    void anIdsRowsAreOnOneChainAndIdsDifferInMoreThanCase() throws Exception {
+        Path f = tmp.resolve("seeds.csv");
+        Files.writeString(f, """
+                id,chain,seed,data
+                x,ethereum,0x47666Fab8bd0Ac7003bce3f5C3585383F09486E2,d
+                x,bitcoin,1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa,d
+                """);
+        assertThatThrownBy(() -> SeedFile.read(f, catalog)).isInstanceOf(InvalidInputException.class)
+                .hasMessage(f + ":3: incident 'x' has seeds on two chains: ethereum (line 2) and bitcoin; one incident's data is one chain");
+        Files.writeString(f, """
+                id,chain,seed,data
+                Lazarus-1,ethereum,0x47666Fab8bd0Ac7003bce3f5C3585383F09486E2,d
+                lazarus-1,ethereum,0x47666Fab8bd0Ac7003bce3f5C3585383F09486E2,d
+                """);
+        assertThatThrownBy(() -> SeedFile.read(f, catalog)).isInstanceOf(InvalidInputException.class)
+                .hasMessage(f + ":3: incident id 'lazarus-1' differs from 'Lazarus-1' (line 2) only in case:"
+                        + " their directories would be one on case-insensitive file systems");
+    }
 }
