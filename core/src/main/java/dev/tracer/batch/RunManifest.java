@@ -217,6 +217,9 @@ final class RunManifest {
     /** A stored manifest as a JSON tree. */
     static JsonNode read(Path runDir) {
         Path f = runDir.resolve(FILE);
+        if (!Files.exists(runDir)) {
+            throw new SourceException.Unavailable(runDir + ": no such directory", null);
+        }
         if (!Files.isRegularFile(f)) {
             throw new InvalidInputException(runDir + ": no " + FILE + ": not a batch run directory");
         }

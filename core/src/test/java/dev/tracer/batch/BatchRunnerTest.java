@@ -94,7 +94,10 @@ class BatchRunnerTest {
                 Optional.empty(), Optional.empty(), LabelSource.csv(List.of()), jobs().subList(0, 1));
         assertThatThrownBy(() -> BatchRunner.builder().plan(other).runDir(tmp.resolve("r")).resume(true).build().run())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("policy differ");
+        // a directory that is not there is unavailable (exit 3), as any missing input; one without a manifest is bad input
         assertThatThrownBy(() -> BatchRunner.builder().plan(other).runDir(tmp.resolve("nothing")).resume(true).build().run())
+                .isInstanceOf(dev.tracer.source.SourceException.Unavailable.class).hasMessage(tmp.resolve("nothing") + ": no such directory");
+        assertThatThrownBy(() -> BatchRunner.builder().plan(other).runDir(tmp).resume(true).build().run())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no manifest.json");
     }
 
