@@ -141,6 +141,7 @@ public final class BlockFiles {
         }
         try {
             if (Arrays.equals(head, MAINNET_MAGIC)) {
+                checkFraming(p);
                 List<Block> out = new ArrayList<>();
                 new BlockFileLoader(BitcoinNetwork.MAINNET, List.of(p.toFile())).forEach(out::add);
                 if (out.isEmpty()) {
@@ -158,8 +159,66 @@ public final class BlockFiles {
         } catch (IOException e) {
             throw new SourceException.Unavailable("cannot read " + p + ": " + e.getMessage(), e);
         } catch (ProtocolException | BufferUnderflowException | IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidInputException(p + ": not a Bitcoin block file (" + e.getMessage() + ")", e);
+            String why = e instanceof BufferUnderflowException || e.getMessage() == null
+                    ? "it ends inside a block" : e.getMessage();
+            throw new InvalidInputException(p + ": not a Bitcoin block file (" + why + ")", e);
         }
+    }
+
+    /**
+     * Walks a blk*.dat file's records (magic, little-endian length, block) without parsing them,
+     * and refuses one that is cut short or holds bytes that are neither a record nor Bitcoin
+     * Core's zero preallocation at the end. bitcoinj's {@link BlockFileLoader} skips both without
+     * a word, so a file cut inside its last block would read as a shorter chain.
+     */
+    private static void checkFraming(Path p) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p)) {
+            long size = ch.size();
+            ByteBuffer head = ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            long at = 0;
+            while (at < size) {
+                head.clear();
+                while (head.hasRemaining() && ch.read(head, at + head.position()) >= 0) {
+                    // a read may return fewer bytes than asked for
+                }
+                if (zerosFrom(ch, at, Math.min(size, at + 4)) && zerosFrom(ch, at, size)) {
+                    return; // Bitcoin Core preallocates block files with zeros
+                }
+                byte[] magic = Arrays.copyOf(head.array(), Math.min(4, head.position()));
+                if (!Arrays.equals(magic, Arrays.copyOf(MAINNET_MAGIC, magic.length))) {
+                    throw new InvalidInputException(p + ": byte " + at + ": expected the mainnet magic f9beb4d9 of the next block"
+                            + " or zero padding to the end, found " + java.util.HexFormat.of().formatHex(magic));
+                }
+                if (head.position() < 8) {
+                    throw new InvalidInputException(p + ": cut short: it ends inside the header of the block at byte " + at);
+                }
+                long length = Integer.toUnsignedLong(head.getInt(4));
+                if (at + 8 + length > size) {
+                    throw new InvalidInputException(p + ": cut short: the block at byte " + at + " has " + length
+                            + " bytes, the file holds " + (size - at - 8) + " of them");
+                }
+                at += 8 + length;
+            }
+        }
+    }
+
+    /** Whether every byte of {@code ch} from {@code from} to {@code size} is zero. */
+    private static boolean zerosFrom(java.nio.channels.FileChannel ch, long from, long size) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(1 << 16);
+        for (long at = from; at < size; ) {
+            b.clear();
+            int n = ch.read(b, at);
+            if (n < 0) {
+                return true;
+            }
+            for (int i = 0; i < n; i++) {
+                if (b.get(i) != 0) {
+                    return false;
+                }
+            }
+            at += n;
+        }
+        return true;
     }
 
     private static TxSet assemble(List<Block> blocks, Map<Sha256Hash, Long> hints, Optional<BlockRange> keep) {

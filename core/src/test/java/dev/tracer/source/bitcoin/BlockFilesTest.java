@@ -130,4 +130,38 @@ class BlockFilesTest {
         java.nio.file.Files.copy(SharedData.path(FIRST_100K), dir.resolve("blk00000.dat"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThat(BlockFiles.read(List.of(dir), Optional.empty()).range()).isEqualTo(new BlockRange(0, 438));
     }
+
+    /**
+     * Regression: the first 60,000 bytes of first-100k-blocks.dat read as blocks 0..259 without
+     * a word (bitcoinj's loader skips a block it cannot finish). Bitcoin Core's zero padding after
+     * the last block is not an error; anything else is.
+     */
+    @Test
+    void aBlockFileCutShortIsRefusedAndZeroPaddingIsNot(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        byte[] blk = java.nio.file.Files.readAllBytes(SharedData.path(FIRST_100K));
+        Path cut = dir.resolve("cut.dat");
+        java.nio.file.Files.write(cut, java.util.Arrays.copyOf(blk, 60_000));
+        assertThatThrownBy(() -> BlockFiles.read(List.of(cut), Optional.empty())).isInstanceOf(InvalidInputException.class)
+                .hasMessage(cut + ": cut short: the block at byte 59920 has 216 bytes, the file holds 72 of them");
+        Path header = dir.resolve("header.dat");
+        java.nio.file.Files.write(header, java.util.Arrays.copyOf(blk, 59_926));
+        assertThatThrownBy(() -> BlockFiles.read(List.of(header), Optional.empty()))
+                .hasMessage(header + ": cut short: it ends inside the header of the block at byte 59920");
+        Path padded = dir.resolve("padded.dat");
+        java.nio.file.Files.write(padded, java.util.Arrays.copyOf(blk, blk.length + 5_000));
+        assertThat(BlockFiles.read(List.of(padded), Optional.empty()).range()).isEqualTo(new BlockRange(0, 438));
+        Path junk = dir.resolve("junk.dat");
+        byte[] withJunk = java.util.Arrays.copyOf(blk, blk.length + 4);
+        System.arraycopy("junk".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, withJunk, blk.length, 4);
+        java.nio.file.Files.write(junk, withJunk);
+        assertThatThrownBy(() -> BlockFiles.read(List.of(junk), Optional.empty()))
+                .hasMessage(junk + ": byte " + blk.length + ": expected the mainnet magic f9beb4d9 of the next block"
+                        + " or zero padding to the end, found 6a756e6b");
+        // a single serialized block (no magic), cut: said "(null)"
+        Path single = dir.resolve("block169482.dat");
+        byte[] one = java.nio.file.Files.readAllBytes(SharedData.path("bitcoin/blocks/block169482.dat"));
+        java.nio.file.Files.write(single, java.util.Arrays.copyOf(one, 18_000));
+        assertThatThrownBy(() -> BlockFiles.read(List.of(single), Optional.empty()))
+                .hasMessage(single + ": not a Bitcoin block file (it ends inside a block)");
+    }
 }
