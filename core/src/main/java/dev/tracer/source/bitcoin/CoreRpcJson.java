@@ -5,7 +5,6 @@ import dev.tracer.bitcoin.BtcOutput;
 import dev.tracer.bitcoin.BtcTx;
 import dev.tracer.bitcoin.Confirmation;
 import dev.tracer.bitcoin.Outpoint;
-import dev.tracer.model.Chain;
 import dev.tracer.model.InvalidInputException;
 import dev.tracer.model.TxHash;
 import java.util.HashMap;
@@ -30,7 +29,7 @@ final class CoreRpcJson {
         if (n == null || !n.isObject()) {
             throw new InvalidInputException(what + ": not a Bitcoin Core transaction object");
         }
-        TxHash id = TxHash.parse(Chain.BITCOIN, EsploraJson.text(what, n, "txid"));
+        TxHash id = EsploraJson.txid(what, n, "txid");
         String w = what.contains(id.value()) ? what : what + " (tx " + id + ")";
         Transaction t = BitcoinjDecoder.parse(w, BitcoinjDecoder.hex(w + " hex", EsploraJson.text(w, n, "hex")));
         if (!BitcoinjDecoder.txid(t).equals(id)) {
@@ -40,10 +39,11 @@ final class CoreRpcJson {
         for (JsonNode i : n.path("vin")) {
             JsonNode p = i.get("prevout");
             if (p != null && p.isObject() && i.has("txid")) {
-                Outpoint op = new Outpoint(TxHash.parse(Chain.BITCOIN, i.get("txid").asText()), i.path("vout").asInt());
-                long sats = p.path("value").decimalValue().movePointRight(8).longValueExact();
+                String in = w + " input spending " + i.get("txid").asText() + ":" + i.path("vout").asText();
+                Outpoint op = new Outpoint(EsploraJson.txid(w, i, "txid"), EsploraJson.index(w, i, "vout"));
+                long sats = EsploraJson.btc(in + " prevout", p, "value");
                 included.put(op, BitcoinjDecoder.output(op.vout(), sats,
-                        BitcoinjDecoder.hex(w + " prevout", p.path("scriptPubKey").path("hex").asText())));
+                        BitcoinjDecoder.hex(in + " prevout", EsploraJson.text(in + " prevout scriptPubKey", p.path("scriptPubKey"), "hex"))));
             }
         }
         BtcTx tx = BitcoinjDecoder.decode(t, confirmation, op -> {

@@ -99,4 +99,65 @@ class EsploraJsonTest {
         assertThat(n).isEqualTo(50);
         assertThat(List.of(n)).isNotEmpty();
     }
+
+    /**
+     * Regression: a negative output value was an internal error (bitcoinj's "negative values not
+     * allowed", exit 1); a block time of 2^62 too (java.time); 1.5 satoshis was "missing integer
+     * field"; a malformed txid did not name the file.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "vout/0/value|-5|b output 0: field 'value' is -5 satoshis, outside 0..2100000000000000 (21 million BTC)",
+        "vout/0/value|1.5|b output 0: field 'value' is 1.5, not an integer of 64 bits",
+        "vin/0/prevout/value|2100000000000001|b input 0: field 'value' is 2100000000000001 satoshis, outside 0..2100000000000000 (21 million BTC)",
+        "vin/0/vout|1099511627776|b: field 'vout' is 1099511627776, outside 0..4294967295",
+        "vin/0/txid|\"zz\"|b: field 'txid': malformed transaction hash 'zz': expected 64 hex digits",
+        "version|1099511627776|b: field 'version' is 1099511627776, not a 32-bit version",
+        "locktime|-1|b: field 'locktime' is -1, outside 0..4294967295",
+        "status/block_height|-5|b status: field 'block_height' is -5, not a block height",
+        "status/block_time|4611686018427387904|b status: field 'block_time' is 4611686018427387904, outside 0..4294967295"})
+    void fieldsOutsideWhatBitcoinAllowsAreOneLineErrorsNamingTheField(String path, String value, String message) throws IOException {
+        JsonNode n = file("bare-multisig.json");
+        String[] steps = path.split("/");
+        JsonNode parent = n;
+        for (int i = 0; i < steps.length - 1; i++) {
+            parent = steps[i].matches("\\d+") ? parent.get(Integer.parseInt(steps[i])) : parent.get(steps[i]);
+        }
+        ((ObjectNode) parent).set(steps[steps.length - 1], Json.MAPPER.readTree(value));
+        String w = "b (tx " + n.get("txid").asText() + ")";
+        assertThatThrownBy(() -> EsploraJson.tx("b", n)).isInstanceOf(InvalidInputException.class)
+                .hasMessage(message.replaceFirst("^b", java.util.regex.Matcher.quoteReplacement(w)));
+    }
+
+    @Test
+    void aMalformedTxidNamesTheResponse() throws IOException {
+        ObjectNode n = (ObjectNode) file("bare-multisig.json");
+        n.put("txid", "zz");
+        assertThatThrownBy(() -> EsploraJson.tx("b.json", n)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("b.json: field 'txid': malformed transaction hash 'zz': expected 64 hex digits");
+    }
+
+    /**
+     * Regression: Bitcoin Core's prevout (getblock verbosity 3, getrawtransaction 2) with no
+     * value was read as 0 BTC, and one with a ninth decimal was an internal error.
+     */
+    @Test
+    void aBitcoinCorePrevoutNeedsAnExactValue() throws IOException {
+        JsonNode block = Json.MAPPER.readTree(Files.readString(SharedData.path("bitcoin/core-rpc/block_with_transactions/"
+                + "rpc_response_getblock_000000001c920d495e1eeef2452b6d1c6c229a919b28196c103ecffebabee141_2.json")));
+        JsonNode r = block.has("result") ? block.get("result") : block;
+        ObjectNode tx = (ObjectNode) r.get("tx").get(2); // f8476145…, one input
+        ObjectNode prevout = ((ObjectNode) tx.get("vin").get(0)).putObject("prevout");
+        prevout.putObject("scriptPubKey").put("hex", "76a914" + "00".repeat(20) + "88ac");
+        String in = "t (tx " + tx.get("txid").asText() + ") input spending " + tx.get("vin").get(0).get("txid").asText() + ":"
+                + tx.get("vin").get(0).get("vout").asText() + " prevout";
+        assertThatThrownBy(() -> CoreRpcJson.tx("t", tx, Optional.empty(), op -> Optional.empty()))
+                .isInstanceOf(InvalidInputException.class).hasMessage(in + ": missing amount field 'value'");
+        prevout.put("value", new java.math.BigDecimal("0.000000001"));
+        assertThatThrownBy(() -> CoreRpcJson.tx("t", tx, Optional.empty(), op -> Optional.empty()))
+                .isInstanceOf(InvalidInputException.class).hasMessage(in + ": field 'value' is 0.000000001 BTC, not a whole number of satoshis");
+        prevout.put("value", new java.math.BigDecimal("50"));
+        assertThat(CoreRpcJson.tx("t", tx, Optional.empty(), op -> Optional.empty()).inputs().get(0).prevout().orElseThrow().value())
+                .isEqualTo(5_000_000_000L);
+    }
 }
