@@ -50,6 +50,10 @@ final class Recording {
     }
 
     static RpcTransport player(Path dir, Counters counters) {
+        if (Files.isRegularFile(dir)) {
+            throw new InvalidInputException("recording " + dir + ": a file, but a recording of an EVM node is a directory"
+                    + " (a Bitcoin recording is a file: give --chain bitcoin)");
+        }
         if (!Files.isDirectory(dir)) {
             throw new SourceException.Unavailable("recording " + dir + ": no such directory", null);
         }

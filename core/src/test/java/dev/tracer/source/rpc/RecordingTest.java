@@ -61,4 +61,15 @@ class RecordingTest {
         }
         assertThat(files(dir)).isEmpty(); // a call that never got an answer is not recorded
     }
+
+    /** Regression: a Bitcoin recording (a file) given for an EVM replay was "no such directory". */
+    @Test
+    void aFileIsNotAnEvmRecordingAndAMissingDirectoryIsUnavailable() throws Exception {
+        Path file = Files.writeString(dir.resolve("bitcoin-recording.json"), "{}\n");
+        assertThatThrownBy(() -> Recording.player(file, new Counters())).isInstanceOf(dev.tracer.model.InvalidInputException.class)
+                .hasMessage("recording " + file + ": a file, but a recording of an EVM node is a directory"
+                        + " (a Bitcoin recording is a file: give --chain bitcoin)");
+        assertThatThrownBy(() -> Recording.player(dir.resolve("none"), new Counters())).isInstanceOf(SourceException.Unavailable.class)
+                .hasMessage("recording " + dir.resolve("none") + ": no such directory");
+    }
 }
