@@ -9,6 +9,7 @@ import dev.tracer.model.InvalidInputException;
 import dev.tracer.model.TracerException;
 import dev.tracer.report.ReportJsonReader;
 import dev.tracer.source.Dataset;
+import dev.tracer.source.FileDigest;
 import dev.tracer.source.SourceException;
 import dev.tracer.source.etl.EtlCsvReader;
 import dev.tracer.trace.Seed;
@@ -182,9 +183,9 @@ public final class BatchRunner {
         return new RunManifest.Inputs(plan, digests(plan.labels().files()), digests(tokens), jobs);
     }
 
-    private static SortedMap<String, Digests.Digest> digests(SortedMap<String, Path> files) {
-        SortedMap<String, Digests.Digest> m = new TreeMap<>();
-        files.forEach((name, p) -> m.put(name, Digests.of(p)));
+    private static SortedMap<String, FileDigest> digests(SortedMap<String, Path> files) {
+        SortedMap<String, FileDigest> m = new TreeMap<>();
+        files.forEach((name, p) -> m.put(name, FileDigest.of(p)));
         return m;
     }
 
@@ -289,9 +290,9 @@ public final class BatchRunner {
     }
 
     private static RunManifest.Result ok(BatchJob job, Path dir, TraceResult r, boolean resumed) {
-        SortedMap<String, Digests.Digest> outputs = new TreeMap<>();
+        SortedMap<String, FileDigest> outputs = new TreeMap<>();
         for (String name : IncidentFiles.NAMES) {
-            outputs.put(name, Digests.of(dir.resolve(name)));
+            outputs.put(name, FileDigest.of(dir.resolve(name)));
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("nodes", r.nodes().size());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracer.label.Category;
 import dev.tracer.model.BlockRange;
 import dev.tracer.model.InvalidInputException;
+import dev.tracer.source.FileDigest;
 import dev.tracer.source.JsonFiles;
 import dev.tracer.source.SourceException;
 import java.io.IOException;
@@ -40,17 +41,17 @@ final class RunManifest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What one job reads. */
-    record JobInputs(String id, List<String> seeds, SortedMap<String, Digests.Digest> data, Optional<String> skip) {
+    record JobInputs(String id, List<String> seeds, SortedMap<String, FileDigest> data, Optional<String> skip) {
     }
 
     /** Everything a run reads, digested. */
-    record Inputs(BatchPlan plan, SortedMap<String, Digests.Digest> labels, SortedMap<String, Digests.Digest> tokens,
+    record Inputs(BatchPlan plan, SortedMap<String, FileDigest> labels, SortedMap<String, FileDigest> tokens,
                   List<JobInputs> jobs) {
     }
 
     /** What one incident produced. */
     record Result(IncidentOutcome outcome, Optional<String> chain, Optional<BlockRange> blocks,
-                  SortedMap<String, Digests.Digest> outputs, Map<String, Integer> counts) {
+                  SortedMap<String, FileDigest> outputs, Map<String, Integer> counts) {
     }
 
     private RunManifest() {
@@ -142,11 +143,11 @@ final class RunManifest {
         j.writeEndObject();
     }
 
-    private static void files(JsonGenerator j, String field, SortedMap<String, Digests.Digest> files) throws IOException {
+    private static void files(JsonGenerator j, String field, SortedMap<String, FileDigest> files) throws IOException {
         j.writeObjectFieldStart(field);
-        j.writeStringField("sha256", Digests.combined(files));
+        j.writeStringField("sha256", FileDigest.combined(files));
         j.writeArrayFieldStart("files");
-        for (Map.Entry<String, Digests.Digest> e : files.entrySet()) {
+        for (Map.Entry<String, FileDigest> e : files.entrySet()) {
             j.writeStartObject();
             j.writeStringField("name", e.getKey());
             j.writeStringField("sha256", e.getValue().sha256());
@@ -180,7 +181,7 @@ final class RunManifest {
         }
         j.writeEndObject();
         j.writeArrayFieldStart("files");
-        for (Map.Entry<String, Digests.Digest> e : r.outputs().entrySet()) {
+        for (Map.Entry<String, FileDigest> e : r.outputs().entrySet()) {
             j.writeStartObject();
             j.writeStringField("name", e.getKey());
             j.writeStringField("sha256", e.getValue().sha256());

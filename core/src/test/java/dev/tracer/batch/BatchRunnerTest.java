@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tracer.model.Address;
 import dev.tracer.model.Chain;
 import dev.tracer.model.InvalidInputException;
+import dev.tracer.source.FileDigest;
 import dev.tracer.testing.SharedData;
 import dev.tracer.trace.Direction;
 import dev.tracer.trace.Seed;
@@ -138,7 +139,7 @@ class BatchRunnerTest {
         Map<String, String> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
-                m.put(dir.relativize(p).toString(), Digests.of(p).sha256());
+                m.put(dir.relativize(p).toString(), FileDigest.of(p).sha256());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,7 +20,18 @@ class BadInputTest {
     @TempDir
     Path tmp;
 
+    /**
+     * A copy of the bundled Bybit data as someone else's export would be: its dataset.json lists
+     * no files, so the reader's own checks of each row are what these tests reach (with the
+     * listing, any change to a file is refused before a row is read: {@link #aFileChangedAfterItWasWrittenIsRefused}).
+     */
     Path copyOfBybitData() throws IOException {
+        Path dst = copyOfBybitDataAsWritten();
+        unlistFiles(dst);
+        return dst;
+    }
+
+    Path copyOfBybitDataAsWritten() throws IOException {
         Path src = SharedData.fixtures().resolve("incidents/bybit-2025/data");
         Path dst = tmp.resolve("data");
         Files.createDirectories(dst);
@@ -30,6 +41,35 @@ class BadInputTest {
             }
         }
         return dst;
+    }
+
+    /** Removes the file listing (sizes and digests) from {@code dir}'s dataset.json. */
+    static void unlistFiles(Path dir) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(dir.resolve("dataset.json").toFile());
+        m.remove("files");
+        Files.writeString(dir.resolve("dataset.json"), json.writeValueAsString(m) + "\n");
+    }
+
+    /** A file cut at a row boundary, or edited, after the project wrote it: its size or digest in dataset.json differs. */
+    @Test
+    void aFileChangedAfterItWasWrittenIsRefused() throws IOException {
+        Path data = copyOfBybitDataAsWritten();
+        Path csv = data.resolve("transactions.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        Files.write(csv, lines.subList(0, lines.size() - 1)); // the last row dropped: still well-formed CSV
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("trace", "--data", data.toString(), "--address", BybitTraceTest.SEED, "--out", out.toString());
+        assertOneLineError(r, 2, csv + ": ", " bytes, but dataset.json says 39485: the file was cut short or changed after it was written");
+        assertThat(out).doesNotExist();
+        lines.set(1, lines.get(1).replace(",1000000000000000000,", ",2000000000000000000,")); // 1 ETH made 2, same length
+        Files.write(csv, lines);
+        CliRun edited = CliRun.of("trace", "--data", data.toString(), "--address", BybitTraceTest.SEED);
+        assertOneLineError(edited, 2, csv + ": SHA-256 ", "but dataset.json says 615f5b44", "the file changed after it was written");
+        Files.delete(data.resolve("traces.csv"));
+        assertOneLineError(CliRun.of("trace", "--data", data.toString(), "--address", BybitTraceTest.SEED), 3,
+                data.resolve("traces.csv") + ": missing, but dataset.json lists it");
     }
 
     static void assertOneLineError(CliRun r, int code, String... fragments) {

@@ -80,6 +80,9 @@ public final class EtlCsvReader {
         }
         boolean hasManifest = Files.exists(dir.resolve(DatasetManifest.FILE));
         DatasetManifest manifest = hasManifest ? DatasetManifest.read(dir) : null;
+        if (manifest != null) {
+            manifest.verify(dir);
+        }
         if (manifest == null && assumed.isEmpty()) {
             throw new InvalidInputException(dir + ": no " + DatasetManifest.FILE
                     + "; say what the files cover with --coverage full (a complete export of their block range)"

@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * Writes a {@link Dataset} as ethereum-etl CSV files plus {@code dataset.json}: the project's
  * fixture format. Only on-chain facts are written (hashes, addresses, amounts in base units,
  * blocks, times, token contracts with the symbol and decimals they report). Rows are in chain
- * order and files end in a newline, so the same dataset always gives byte-identical files.
+ * order and files end in a newline, so the same dataset always gives byte-identical files;
+ * {@code dataset.json} lists each CSV file with its size and SHA-256, checked when it is read.
  * Unknown in-block positions (transaction and log index) are left empty.
  */
 public final class EtlCsvWriter {
@@ -36,6 +37,8 @@ public final class EtlCsvWriter {
             "block_number", "transaction_hash", "transaction_index", "from_address", "to_address", "value",
             "trace_type", "call_type", "trace_address", "status", "block_timestamp");
     private static final List<String> TOKENS_COLUMNS = List.of("address", "symbol", "name", "decimals");
+    /** The files written besides dataset.json, which lists them with their sizes and digests. */
+    private static final List<String> FILES = List.of("token_transfers.csv", "tokens.csv", "traces.csv", "transactions.csv");
 
     /** Writes the files into {@code dir}, which must exist. */
     public void write(Dataset data, Path dir) {
@@ -73,8 +76,12 @@ public final class EtlCsvWriter {
                             a.decimalsKnown() ? Integer.toString(a.decimals()) : "");
                 }
             }
-            Files.writeString(dir.resolve(DatasetManifest.FILE),
-                    new DatasetManifest(data.coverage(), data.description()).toJson(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SourceException.Unavailable(dir + ": cannot write: " + e.getMessage(), e);
+        }
+        try { // after every CSV file is closed, so that the sizes and digests are of the whole files
+            Files.writeString(dir.resolve(DatasetManifest.FILE), new DatasetManifest(data.coverage(), data.description())
+                    .withFiles(dir, FILES).toJson(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new SourceException.Unavailable(dir + ": cannot write: " + e.getMessage(), e);
         }
