@@ -154,6 +154,9 @@ final class BatchCommand implements Callable<Integer> {
             String digits = unit == 1 ? t : t.substring(0, t.length() - 1);
             return Math.multiplyExact(Long.parseLong(digits), unit);
         } catch (NumberFormatException | ArithmeticException e) {
+            if (t.matches("\\d+[kmg]?")) {
+                throw new InvalidInputException(option + ": size '" + text + "' is too large (at most 2^63 - 1 bytes)", e);
+            }
             throw new InvalidInputException(option + ": malformed size '" + text + "' (use 2g, 512m or bytes)", e);
         }
     }

@@ -133,6 +133,17 @@ class BatchCommandTest {
                 .containsPattern("ronin-2022 +skipped");
     }
 
+    /** Regression: a size beyond a long said "malformed size". */
+    @Test
+    void memorySizesAreParsedAndTooLargeOnesSaySo() {
+        org.assertj.core.api.Assertions.assertThat(BatchCommand.size("--memory", "2g")).isEqualTo(2L << 30);
+        org.assertj.core.api.Assertions.assertThat(BatchCommand.size("--memory", " 512M ")).isEqualTo(512L << 20);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BatchCommand.size("--memory", "99999999999g"))
+                .hasMessage("--memory: size '99999999999g' is too large (at most 2^63 - 1 bytes)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BatchCommand.size("--memory", "5q"))
+                .hasMessage("--memory: malformed size '5q' (use 2g, 512m or bytes)");
+    }
+
     @Test
     void diffBetweenRunsWithOneChangedLabelShowsExactlyThatLabel() throws IOException {
         Path one = tmp.resolve("labels-one.csv");
