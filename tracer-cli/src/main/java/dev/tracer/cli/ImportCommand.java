@@ -4,6 +4,7 @@ import dev.tracer.assets.AssetRegistry;
 import dev.tracer.model.Address;
 import dev.tracer.model.Chain;
 import dev.tracer.model.InvalidInputException;
+import dev.tracer.report.SafeText;
 import dev.tracer.source.Dataset;
 import dev.tracer.source.etl.EtlCsvWriter;
 import dev.tracer.source.etl.ExplorerCsvImporter;
@@ -81,6 +82,10 @@ final class ImportCommand implements Runnable {
             }
             ExplorerCsvImporter.Result r = new ExplorerCsvImporter(AssetRegistry.bundled()).read(c, senders, description);
             writeDataset(r.dataset(), out);
+            var err = spec.commandLine().getErr();
+            for (String rep : r.repeatedRows()) {
+                err.println("tracer: warning: " + SafeText.line(rep) + ": both kept; if the export's pages overlap, remove it");
+            }
             var o = spec.commandLine().getOut();
             r.rowsPerFile().forEach((f, n) -> o.printf("%s: %d rows%n", f, n));
             o.printf("Wrote %s: %d transfers, %d addresses, %s blocks %s, complete outflows of %d senders%s%n", out,

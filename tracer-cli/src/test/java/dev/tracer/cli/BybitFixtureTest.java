@@ -34,6 +34,8 @@ class BybitFixtureTest {
                 "0xf302572594a68aa8f951fae64ed3ae7da41c72be=" + raw.resolve("hop4.csv"),
                 "0x327ffe25f330d2d809106ace581099ad1af9ba23=" + raw.resolve("hop5.csv"));
         assertThat(r.code()).as(r.err()).isZero();
+        // the exports repeat five rows exactly, all of a fake token (spam events): no warning
+        assertThat(r.err()).doesNotContain("warning");
         assertThat(r.out()).contains("hop1.csv: 255 rows", "hop2.csv: 43 rows", "hop3.csv: 284 rows",
                 "hop4.csv: 147 rows", "hop5.csv: 65 rows", "794 transfers", "blocks 21895319..22192129");
         Path committed = SharedData.fixtures().resolve("incidents/bybit-2025/data");
@@ -47,6 +49,25 @@ class BybitFixtureTest {
         for (String n : names) {
             assertThat(Files.readAllBytes(out.resolve(n))).as(n).isEqualTo(Files.readAllBytes(committed.resolve(n)));
         }
+    }
+
+    /**
+     * Regression: a row of a genuine asset listed twice (as an export stitched from overlapping
+     * API pages lists it) was imported silently, counting its amount twice.
+     */
+    @Test
+    void aRepeatedRowOfAGenuineAssetIsReported() throws IOException {
+        List<String> lines = Files.readAllLines(SharedData.path("ethereum/bybit-2025/hop2.csv"));
+        List<String> doubled = new java.util.ArrayList<>(lines);
+        doubled.add(lines.get(1));
+        Path f = tmp.resolve("hop2-doubled.csv");
+        Files.write(f, doubled);
+        CliRun r = CliRun.of("import", "explorer-csv", "--out", tmp.resolve("d").toString(),
+                "0xa4b2fd68593b6f34e51cb9edb66e71c1b4ab449e=" + f);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("tracer: warning: " + f + ":" + doubled.size() + " repeats line 2 (transaction 0x")
+                .endsWith(": both kept; if the export's pages overlap, remove it\n").hasLineCount(1);
+        assertThat(r.out()).contains("hop2-doubled.csv: " + (doubled.size() - 1) + " rows");
     }
 
     @Test

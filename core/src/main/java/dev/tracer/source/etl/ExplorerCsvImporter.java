@@ -32,6 +32,13 @@ import java.util.TreeSet;
  * <p>Amounts convert exactly with the token's decimals: from the {@link AssetRegistry} for
  * listed tokens, the chain's for the native coin, and the ERC-20 default of 18 (marked as
  * assumed) for anything else. Rows of failed transactions ({@code is_error=1}) are skipped.
+ *
+ * <p>A row of a genuine asset (the native coin or a registry token) that repeats an earlier row of
+ * its file exactly (transaction, recipient, asset and amount) is kept, since one transaction can
+ * make the same transfer twice, and reported in {@link Result#repeatedRows}: an export assembled
+ * from API pages that overlap lists rows twice, and each such row would count the amount again.
+ * Repeats of other tokens (spam contracts emit duplicate events) carry no value and are not
+ * reported.
  */
 public final class ExplorerCsvImporter {
     private static final List<String> COLUMNS = List.of(
@@ -44,7 +51,10 @@ public final class ExplorerCsvImporter {
     }
 
     /** What an import read. */
-    public record Result(Dataset dataset, Map<Path, Integer> rowsPerFile, int skippedFailed) {
+    public record Result(Dataset dataset, Map<Path, Integer> rowsPerFile, int skippedFailed, List<String> repeatedRows) {
+        public Result {
+            repeatedRows = List.copyOf(repeatedRows);
+        }
     }
 
     /**
@@ -58,9 +68,11 @@ public final class ExplorerCsvImporter {
         Map<TxHash, Integer> ordinal = new HashMap<>();
         Map<Address, Asset> tokens = new HashMap<>();
         int[] failed = {0};
+        List<String> repeated = new ArrayList<>();
         for (Map.Entry<Address, Path> s : senders.entrySet()) {
             Address from = s.getKey();
             int[] count = {0};
+            Map<List<Object>, Long> seen = new HashMap<>();
             CsvRows.read(s.getValue(), COLUMNS, row -> {
                 count[0]++;
                 Transfer t = row.parse(() -> {
@@ -98,6 +110,12 @@ public final class ExplorerCsvImporter {
                     failed[0]++;
                 } else {
                     out.add(t);
+                    boolean valued = t.kind() == TransferKind.NATIVE || registry.token(t.asset().contract().orElseThrow()).isPresent();
+                    Long earlier = valued ? seen.putIfAbsent(List.of(t.tx(), t.to(), t.asset(), t.amount()), row.line()) : null;
+                    if (earlier != null) {
+                        repeated.add(s.getValue() + ":" + row.line() + " repeats line " + earlier + " (transaction " + t.tx()
+                                + ", " + Amount.of(t.asset(), t.amount()) + " to " + t.to() + ")");
+                    }
                 }
             });
             rows.put(s.getValue(), count[0]);
@@ -109,6 +127,6 @@ public final class ExplorerCsvImporter {
         long last = out.stream().mapToLong(Transfer::block).max().orElseThrow();
         Coverage coverage = Coverage.outflowsOf(chain, new BlockRange(first, last), new TreeSet<>(senders.keySet()));
         TransferGraph graph = TransferGraph.builder().addAll(out).build();
-        return new Result(new Dataset(chain, coverage, graph, description), rows, failed[0]);
+        return new Result(new Dataset(chain, coverage, graph, description), rows, failed[0], repeated);
     }
 }
