@@ -101,6 +101,7 @@ public final class EtlCsvReader {
             LOG.info("{}: skipped {} failed transactions or calls", dir, failed[0]);
         }
         TransferGraph graph = builder.build();
+        refuseRepeatedRows(dir, graph);
         Coverage coverage;
         String description;
         if (manifest != null) {
@@ -119,6 +120,29 @@ public final class EtlCsvReader {
             }
         }
         return new Dataset(chain, coverage, graph, description);
+    }
+
+    /**
+     * Refuses two transfers of one transaction at one position: a transaction listed twice in
+     * transactions.csv (the export holds one row per transaction), or two token transfers with the
+     * same log index. Exports of overlapping ranges concatenated give such rows, and each would
+     * count its amount again. Rows whose position the export does not give (token transfers
+     * without a log index, internal transfers) are numbered in file order and cannot repeat one.
+     * Cost: one pass over two columns in chain order, where the transfers of a transaction sit
+     * together sorted by position.
+     */
+    private static void refuseRepeatedRows(Path dir, TransferGraph g) {
+        for (int e = 1; e < g.edgeCount(); e++) {
+            if (g.position(e) == g.position(e - 1) && g.sameTx(e, e - 1)) {
+                String what = switch (g.kind(e)) {
+                    case NATIVE -> "is listed twice in transactions.csv (one row per transaction)";
+                    case TOKEN -> "has two token transfers with log index " + (g.position(e) - 1) + " in token_transfers.csv";
+                    default -> "has two transfers at position " + g.position(e);
+                };
+                throw new InvalidInputException(dir + ": transaction " + g.tx(e) + " " + what
+                        + ": an export of overlapping ranges? Each copy would count its amount again");
+            }
+        }
     }
 
     /** Rows of a CSV file, estimated from its size and the length of its first lines (0 when absent). */

@@ -1,0 +1,57 @@
+package dev.tracer.source.etl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tracer.assets.AssetRegistry;
+import dev.tracer.model.InvalidInputException;
+import dev.tracer.source.Dataset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Regression: a row of transactions.csv listed twice (as exports of overlapping block ranges,
+ * concatenated, list it) was read as a second transfer: in the Bybit data, one 10,000 ETH row
+ * repeated made the stolen amount 410,001 ETH instead of 400,001.
+ */
+class EtlCsvReaderTest {
+    static final String A = "0x47666fab8bd0ac7003bce3f5c3585383f09486e2";
+    static final String B = "0xa4b2fd68593b6f34e51cb9edb66e71c1b4ab449e";
+    static final String STETH = "0xae7ab96520de3a18e5e111b5eaab095312d7fe84";
+    static final String H1 = "0x0359814b48479156b804c8330878214943204c597d88affcb164d04907fa2b25";
+    static final String H2 = "0x84d2c3f7f5c1d6818054ce85162463311832fcc82c79c9b07b3fde7ce004a7c3";
+
+    @TempDir
+    Path dir;
+
+    Dataset read(String transactions, String tokenTransfers) throws IOException {
+        Files.writeString(dir.resolve("transactions.csv"), "hash,block_number,transaction_index,from_address,to_address,value,block_timestamp\n"
+                + transactions);
+        Files.writeString(dir.resolve("token_transfers.csv"), "token_address,from_address,to_address,value,transaction_hash,log_index,"
+                + "transaction_index,block_number,block_timestamp\n" + tokenTransfers);
+        return new EtlCsvReader(AssetRegistry.bundled()).read(dir, Optional.of(EtlCsvReader.AssumedCoverage.FULL_EXPORT), List.of());
+    }
+
+    @Test
+    void aTransactionListedTwiceIsRefused() {
+        String row = H1 + ",21895451,7," + A + "," + B + ",10000000000000000000000,1740149771\n";
+        assertThatThrownBy(() -> read(row + row, "")).isInstanceOf(InvalidInputException.class)
+                .hasMessage(dir + ": transaction " + H1 + " is listed twice in transactions.csv (one row per transaction):"
+                        + " an export of overlapping ranges? Each copy would count its amount again");
+    }
+
+    @Test
+    void twoTokenTransfersWithOneLogIndexAreRefusedAndRowsWithoutOneAreKept() throws IOException {
+        String logged = STETH + "," + A + "," + B + ",5000," + H2 + ",12,3,22192129,1743728435\n";
+        assertThatThrownBy(() -> read("", logged + logged)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("transaction " + H2 + " has two token transfers with log index 12 in token_transfers.csv");
+        // without a log index the export cannot tell two equal transfers of one transaction from a copy: both are kept
+        String unlogged = STETH + "," + A + "," + B + ",5000," + H2 + ",,3,22192129,1743728435\n";
+        assertThat(read("", unlogged + unlogged).graph().edgeCount()).isEqualTo(2);
+    }
+}
