@@ -1538,11 +1538,17 @@ public final class TransferGraph {
                 for (int i = from0; i < to0; i++) {
                     char c = a.charAt(i);
                     if (c < '0' || c > '9') {
-                        throw new InvalidInputException("non-numeric value '" + amount + "' (expected an integer in base units)");
+                        throw new InvalidInputException((c == '-' && i == from0 ? "negative" : "non-numeric") + " value '"
+                                + amount + "' (expected an integer in base units)");
                     }
                 }
                 while (from0 < to0 - 1 && a.charAt(from0) == '0') {
                     from0++;
+                }
+                // an EVM value is a uint256: 78 digits may exceed 2^256 - 1 (1.16e77), more always do
+                if (to0 - from0 >= 78 && new BigInteger(a.substring(from0, to0)).bitLength() > 256) {
+                    throw new InvalidInputException("value '" + a.substring(from0, to0) + "' exceeds 2^256 - 1, the most a"
+                            + " transfer can carry");
                 }
                 int end = to0;
                 while (end > from0 + 1 && a.charAt(end - 1) == '0' && to0 - end < 76) {

@@ -78,6 +78,12 @@ class BitcoinBadInputTest {
         assertOneLineError(CliRun.of("tx", "--hex", "zz"), 2, "--hex");
         // regression: a transaction cut short said "(null)"
         assertOneLineError(CliRun.of("tx", "--hex", "0100"), 2, "--hex", "not a serialized Bitcoin transaction (it ends after 2 bytes");
+        // regression: a non-coinbase input spending output 0xffffffff was an internal error (integer overflow)
+        String spendsHuge = "01000000011632b99d5e40fe3257f203d05c43542a8631ad09f7803b43f891f9892b52370dffffffff4948304502204066ee"
+                + "f7b0f0b4869da7b841dbcde2279d0b787d7ea45d4b22ceb4d52474eb430221008ebf879fadadf71d426ed54d12fbb414ae63c8dc66b542ec"
+                + "186ec0208f0ae2ac01ffffffff0100f2052a010000001976a914b5cd7aaed869cd5ccb45868e8666e7e934a2373688ac00000000";
+        assertOneLineError(CliRun.of("tx", "--hex", spendsHuge), 2, "input 0 spends output 4294967295 of",
+                "no transaction has that many outputs");
         assertOneLineError(CliRun.of("tx", "--blocks", blocks()), 2, "TXID");
         assertOneLineError(CliRun.of("tx", "--blocks", blocks(), "ab".repeat(32)), 2, "is not in");
         assertOneLineError(CliRun.of("tx", "--file", TxCommandTest.esplora("dust-attack-555"), "ab".repeat(32)), 2, "holds transaction");

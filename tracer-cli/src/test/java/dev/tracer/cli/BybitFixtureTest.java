@@ -70,6 +70,18 @@ class BybitFixtureTest {
         assertThat(r.out()).contains("hop2-doubled.csv: " + (doubled.size() - 1) + " rows");
     }
 
+    /** Regression: an amount above 2^256 - 1 base units, which no transfer can carry, was imported. */
+    @Test
+    void anAmountNoTransferCanCarryIsRefused() throws IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(SharedData.path("ethereum/bybit-2025/hop2.csv")));
+        lines.set(2, lines.get(2).replace(",9980.0,", ",1" + "0".repeat(80) + ",")); // 10^80 ETH
+        Path f = Files.write(tmp.resolve("hop2-huge.csv"), lines);
+        Path out = tmp.resolve("d");
+        CliRun r = CliRun.of("import", "explorer-csv", "--out", out.toString(), "0xa4b2fd68593b6f34e51cb9edb66e71c1b4ab449e=" + f);
+        BadInputTest.assertOneLineError(r, 2, f + ":3: amount '1" + "0".repeat(80) + "' exceeds 2^256 - 1 base units");
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void importRefusesABadSenderAndWritesNothing() {
         Path out = tmp.resolve("bad");

@@ -123,6 +123,10 @@ final class BitcoinjDecoder {
             for (int i = 0; i < t.getInputs().size(); i++) {
                 TransactionInput in = t.getInput(i);
                 TransactionOutPoint op = in.getOutpoint();
+                if (op.index() > Integer.MAX_VALUE) { // 0xffffffff is the coinbase's, and this is no coinbase
+                    throw new InvalidInputException("transaction " + id + " input " + i + " spends output " + op.index()
+                            + " of " + op.hash() + ": no transaction has that many outputs");
+                }
                 Outpoint spent = new Outpoint(TxHash.parse(Chain.BITCOIN, op.hash().toString()), Math.toIntExact(op.index()));
                 inputs.add(new BtcInput(i, spent, in.getSequenceNumber(), prevouts.apply(spent)));
             }

@@ -41,8 +41,18 @@ final class EtlValues {
     }
 
     static int optionalIndex(String what, String text) {
-        return text.isBlank() ? -1 : Math.toIntExact(number(what, text));
+        if (text.isBlank()) {
+            return -1;
+        }
+        long v = number(what, text);
+        if (v > Integer.MAX_VALUE) {
+            throw new InvalidInputException(what + " '" + text.strip() + "' is too large for a position in a block");
+        }
+        return (int) v;
     }
+
+    /** The latest time a timestamp may give: the end of year 9999 (Unix seconds). */
+    private static final long MAX_SECONDS = 253_402_300_799L;
 
     /** Unix seconds, or "yyyy-MM-dd HH:mm:ss" with an optional " UTC" (BigQuery), in UTC. */
     static Instant time(String text) {
@@ -51,6 +61,11 @@ final class EtlValues {
             throw new InvalidInputException("empty timestamp");
         }
         if (t.chars().allMatch(Character::isDigit)) {
+            // at most 12 digits: milliseconds (13) and anything longer are not Unix seconds
+            if (t.length() > 12 || Long.parseLong(t) > MAX_SECONDS) {
+                throw new InvalidInputException("timestamp '" + text.strip() + "' is after the year 9999: not Unix seconds"
+                        + " (milliseconds?)");
+            }
             return Instant.ofEpochSecond(Long.parseLong(t));
         }
         if (t.endsWith(" UTC")) {

@@ -102,6 +102,10 @@ public final class ExplorerCsvImporter {
                         default -> throw new InvalidInputException("unknown kind '" + kind + "' (expected native or token)");
                     }
                     Amount amount = Amount.parseDecimal(asset, row.get("amount"));
+                    if (amount.value().bitLength() > 256) { // an EVM value is a uint256
+                        throw new InvalidInputException("amount '" + row.get("amount").strip() + "' exceeds 2^256 - 1 base units,"
+                                + " the most a transfer can carry");
+                    }
                     long block = EtlValues.number("block", row.get("block"));
                     return new Transfer(chain, tx, -1, ordinal.merge(tx, 1, Integer::sum), from, to, asset,
                             amount.value(), block, EtlValues.time(row.get("timestamp_utc")), tk);

@@ -54,4 +54,26 @@ class EtlCsvReaderTest {
         String unlogged = STETH + "," + A + "," + B + ",5000," + H2 + ",,3,22192129,1743728435\n";
         assertThat(read("", unlogged + unlogged).graph().edgeCount()).isEqualTo(2);
     }
+
+    /**
+     * Regression: each of these was an internal error (exit 1) or, for the last three, a wrong
+     * amount read as if right.
+     */
+    @Test
+    void cellsOutsideWhatAChainCanHoldAreOneLineErrors() throws IOException {
+        String head = H1 + ",21895451,";
+        String[][] cases = {
+            {"99999999999," + A + "," + B + ",1,1740149771", "transaction_index '99999999999' is too large for a position in a block"},
+            {"1," + A + "," + B + ",1,1740149771000", "timestamp '1740149771000' is after the year 9999: not Unix seconds (milliseconds?)"},
+            {"1," + A + "," + B + ",1,17401497710000000000000", "timestamp '17401497710000000000000' is after the year 9999"},
+            {"1," + A + "," + B + ",-5,1740149771", "negative value '-5' (expected an integer in base units)"},
+            {"1," + A + "," + B + "," + java.math.BigInteger.TWO.pow(256) + ",1740149771", "exceeds 2^256 - 1, the most a transfer can carry"},
+            {"1," + A + "," + B + ",2" + "0".repeat(77) + ",1740149771", "exceeds 2^256 - 1, the most a transfer can carry"}};
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> read(head + c[0] + "\n", "")).as(c[0]).isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith(dir.resolve("transactions.csv") + ":2: ").hasMessageContaining(c[1]);
+        }
+        assertThat(read(head + "1," + A + "," + B + "," + java.math.BigInteger.TWO.pow(256).subtract(java.math.BigInteger.ONE)
+                + ",1740149771\n", "").graph().amount(0)).isEqualTo(java.math.BigInteger.TWO.pow(256).subtract(java.math.BigInteger.ONE));
+    }
 }
