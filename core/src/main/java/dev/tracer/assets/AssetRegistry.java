@@ -77,6 +77,12 @@ public final class AssetRegistry {
                 } catch (NumberFormatException e) {
                     throw new InvalidInputException("non-numeric decimals '" + row.get("decimals") + "'", e);
                 }
+                Asset before = m.get(contract);
+                if (before != null && before.decimals() != decimals) {
+                    // amounts scale by the decimals: two listings that differ cannot both be right
+                    throw new InvalidInputException("token " + contract + " has " + decimals + " decimals here, but "
+                            + before.decimals() + " as " + before.symbol() + " in the registry already read");
+                }
                 return Asset.token(contract, row.get("symbol"), decimals, true);
             });
             m.put(a.contract().orElseThrow(), a);

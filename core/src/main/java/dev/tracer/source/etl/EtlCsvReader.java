@@ -188,10 +188,20 @@ public final class EtlCsvReader {
             CsvRows.read(file, List.of("address", "symbol", "decimals"), row -> row.parse(() -> {
                 Address contract = Address.parse(chain, row.get("address"));
                 String d = row.get("decimals").strip();
-                Asset a = d.isEmpty()
-                        ? registry.token(contract).orElse(Asset.token(contract, row.get("symbol"), 18, false))
-                        : Asset.token(contract, row.get("symbol"), Math.toIntExact(EtlValues.number("decimals", d)), true);
-                return m.put(contract, a);
+                Optional<Asset> genuine = registry.token(contract);
+                if (d.isEmpty()) {
+                    return m.put(contract, genuine.orElse(Asset.token(contract, row.get("symbol"), 18, false)));
+                }
+                long decimals = EtlValues.number("decimals", d);
+                if (decimals > 77) { // 10^78 exceeds 2^256: no amount could have a whole unit
+                    throw new InvalidInputException("token " + contract + ": decimals out of range: " + d);
+                }
+                if (genuine.isPresent() && genuine.get().decimals() != decimals) {
+                    // a genuine token's amounts scale by its decimals: the two cannot both be right
+                    throw new InvalidInputException("token " + contract + " (" + genuine.get().symbol() + ") has " + decimals
+                            + " decimals here, " + genuine.get().decimals() + " in the registry of genuine tokens");
+                }
+                return m.put(contract, Asset.token(contract, row.get("symbol"), (int) decimals, true));
             }));
         }
         return m;

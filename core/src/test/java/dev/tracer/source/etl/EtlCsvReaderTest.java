@@ -76,4 +76,16 @@ class EtlCsvReaderTest {
         assertThat(read(head + "1," + A + "," + B + "," + java.math.BigInteger.TWO.pow(256).subtract(java.math.BigInteger.ONE)
                 + ",1740149771\n", "").graph().amount(0)).isEqualTo(java.math.BigInteger.TWO.pow(256).subtract(java.math.BigInteger.ONE));
     }
+
+    /** Regression: tokens.csv giving stETH 6 decimals scaled every stETH amount by 10^12; 99999999999 was an internal error. */
+    @Test
+    void tokensCsvMayNotContradictTheRegistryOfGenuineTokens() throws IOException {
+        Files.writeString(dir.resolve("tokens.csv"), "address,symbol,name,decimals\n" + STETH + ",stETH,,6\n");
+        assertThatThrownBy(() -> read("", "")).isInstanceOf(InvalidInputException.class)
+                .hasMessage(dir.resolve("tokens.csv") + ":2: token " + STETH + " (stETH) has 6 decimals here, 18 in the registry of"
+                        + " genuine tokens");
+        Files.writeString(dir.resolve("tokens.csv"), "address,symbol,name,decimals\n" + B + ",X,,99999999999\n");
+        assertThatThrownBy(() -> read("", "")).isInstanceOf(InvalidInputException.class)
+                .hasMessage(dir.resolve("tokens.csv") + ":2: token " + B + ": decimals out of range: 99999999999");
+    }
 }
