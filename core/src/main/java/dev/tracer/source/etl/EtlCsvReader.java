@@ -176,8 +176,16 @@ public final class EtlCsvReader {
     private static Map<Long, Instant> readBlocks(Path file) {
         Map<Long, Instant> m = new HashMap<>();
         if (exists(file)) {
-            CsvRows.read(file, List.of("number", "timestamp"), row -> row.parse(() ->
-                    m.put(EtlValues.number("block number", row.get("number")), EtlValues.time(row.get("timestamp")))));
+            CsvRows.read(file, List.of("number", "timestamp"), row -> row.parse(() -> {
+                long number = EtlValues.number("block number", row.get("number"));
+                Instant time = EtlValues.time(row.get("timestamp"));
+                Instant before = m.putIfAbsent(number, time);
+                if (before != null && !before.equals(time)) { // a block has one time: which one is right cannot be told
+                    throw new InvalidInputException("block " + number + " has time " + time + " here and " + before
+                            + " on an earlier row");
+                }
+                return null;
+            }));
         }
         return m;
     }

@@ -88,4 +88,15 @@ class EtlCsvReaderTest {
         assertThatThrownBy(() -> read("", "")).isInstanceOf(InvalidInputException.class)
                 .hasMessage(dir.resolve("tokens.csv") + ":2: token " + B + ": decimals out of range: 99999999999");
     }
+
+    /** Regression: blocks.csv giving one block two times took the last without a word. */
+    @Test
+    void aBlockWithTwoTimesIsRefusedAndARepeatedRowIsNot() throws IOException {
+        Files.writeString(dir.resolve("blocks.csv"), "number,timestamp\n21895451,1740149771\n21895451,1740149771\n");
+        assertThat(read(H1 + ",21895451,1," + A + "," + B + ",1,\n", "").graph().epochSecond(0)).isEqualTo(1740149771L);
+        Files.writeString(dir.resolve("blocks.csv"), "number,timestamp\n21895451,1740149771\n21895451,1740149783\n");
+        assertThatThrownBy(() -> read("", "")).isInstanceOf(InvalidInputException.class)
+                .hasMessage(dir.resolve("blocks.csv") + ":3: block 21895451 has time 2025-02-21T14:56:23Z here and"
+                        + " 2025-02-21T14:56:11Z on an earlier row");
+    }
 }
