@@ -75,10 +75,16 @@ public final class Benchmark {
             if (transfers < 1000) {
                 throw new dev.tracer.model.InvalidInputException("transfers must be at least 1000, got " + transfers);
             }
+            if (transfers > MAX_TRANSFERS) { // a graph indexes its transfers with ints; the heap runs out long before
+                throw new dev.tracer.model.InvalidInputException("transfers must be at most " + MAX_TRANSFERS
+                        + " (10M already needs a 20 GB heap), got " + transfers);
+            }
             rpc.ifPresent(url -> BranchingScenario.requireLocalNode("--rpc", url));
         }
     }
 
+    /** The most transfers a run may ask for. */
+    static final long MAX_TRANSFERS = 1_000_000_000L;
     static final String INGEST = "ingest";
     static final String TRACE = "trace";
     static final String MEMORY = "memory";
@@ -154,6 +160,9 @@ public final class Benchmark {
      */
     private TransferDataGenerator.Generated data() {
         Path dir = config.dataDir();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new dev.tracer.model.InvalidInputException("--data-dir " + dir + ": exists and is not a directory");
+        }
         Path marker = dir.resolve(MARKER);
         String want = "transfers=" + config.transfers() + "\nseed=" + config.seed() + "\ngenerator=1\n";
         TransferDataGenerator gen = new TransferDataGenerator(config.transfers(), config.seed());

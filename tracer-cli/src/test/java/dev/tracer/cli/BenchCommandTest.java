@@ -148,5 +148,16 @@ class BenchCommandTest {
         CliRun r = CliRun.of("bench", "--transfers", "10", "--data-dir", tmp.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("tracer: transfers must be at least 1000");
+        // regression: 99999999999 was an internal error (a negative array size in the generator)
+        CliRun huge = CliRun.of("bench", "--transfers", "99999999999", "--data-dir", tmp.toString());
+        assertThat(huge.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(huge.err()).isEqualTo("tracer: transfers must be at most 1000000000 (10M already needs a 20 GB heap),"
+                + " got 99999999999\n");
+        // a file given as the data directory said "FILE: FILE/bench.properties: Not a directory", exit 3
+        Path file = tmp.resolve("a-file");
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> java.nio.file.Files.writeString(file, "x"));
+        CliRun notDir = CliRun.of("bench", "--transfers", "1000", "--data-dir", file.toString());
+        assertThat(notDir.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(notDir.err()).isEqualTo("tracer: --data-dir " + file + ": exists and is not a directory\n");
     }
 }
