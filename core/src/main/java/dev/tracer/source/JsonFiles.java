@@ -55,13 +55,14 @@ public final class JsonFiles {
         return new InvalidInputException(name + where + ": malformed " + format + ": " + reason(e), e);
     }
 
-    /** Jackson's message for {@code e}: its first line, without a pointer into the source. */
+    /**
+     * Jackson's message for {@code e} on one line, without pointers into the source. A YAML
+     * parser's message spans lines: what it was parsing, then an excerpt of the source (indented
+     * lines), then the problem; the lines that are not indented are kept, joined by "; ".
+     */
     public static String reason(JsonProcessingException e) {
-        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip();
-        int eol = m.indexOf('\n');
-        if (eol >= 0) {
-            m = m.substring(0, eol);
-        }
+        String raw = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip();
+        String m = String.join("; ", raw.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
         int pointer = m.indexOf(" (start marker at ");
         if (pointer < 0) {
             pointer = m.indexOf(" at [Source:");
