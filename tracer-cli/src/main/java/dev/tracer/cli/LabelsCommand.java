@@ -189,7 +189,7 @@ final class LabelsCommand implements Callable<Integer> {
             }
             LabelImporter.Result r = new LabelImporter().read(from, prov);
             PrintWriter err = spec.commandLine().getErr();
-            r.warnings().forEach(w -> err.println("warning: " + SafeText.line(w)));
+            r.warnings().forEach(w -> err.println("tracer: warning: " + SafeText.line(w)));
             err.flush();
             AtomicOutput.replaceDirectory(out, tmp -> LabelImporter.write(r, tmp));
             PrintWriter o = spec.commandLine().getOut();

@@ -32,7 +32,7 @@ class LabelPacksFixtureTest {
         // warnings name file and line, one per line, on stderr
         assertThat(r.err()).contains("warning: labels/ofac/sanctioned_addresses_XBT.txt:355: line 355: malformed Bitcoin address"
                 + " 'TUCsTq7TofTCJRRoHk6RvhMoS2mJLm5Yzq'");
-        assertThat(r.err().lines()).allMatch(l -> l.startsWith("warning: labels/"));
+        assertThat(r.err().lines()).allMatch(l -> l.startsWith("tracer: warning: labels/"));
         Path committed = SharedData.fixtures().resolve("labels");
         List<Path> names = files(committed);
         assertThat(names).contains(Path.of("packs.json"), Path.of("README.md"), Path.of("tagpacks/samourai.csv"));
