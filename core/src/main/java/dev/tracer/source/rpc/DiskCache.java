@@ -14,9 +14,13 @@ import java.util.Optional;
  * A persistent content-addressed store of immutable answers: the value for key K lives in
  * {@code DIR/ab/abcdef….json} where {@code abcdef…} is SHA-256(K). Each file is written to a
  * temporary sibling and renamed into place, so a crash or a concurrent writer never leaves a
- * half-written entry (two writers of one key write the same bytes). O(1) per lookup.
+ * half-written entry (two writers of one key write the same bytes). O(1) per lookup, plus one
+ * parse of the entry: an entry that is not JSON (edited, or damaged on the disk) is a miss, is
+ * deleted and is fetched again, with a warning; otherwise it would be handed on as the node's
+ * answer without the checks a node's answer gets.
  */
 final class DiskCache {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiskCache.class);
     private final Path dir;
 
     DiskCache(Path dir) {
@@ -38,13 +42,36 @@ final class DiskCache {
     }
 
     Optional<String> get(String key) {
+        Path f = file(key);
+        String text;
         try {
-            return Optional.of(Files.readString(file(key), StandardCharsets.UTF_8));
+            text = Files.readString(f, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return damaged(f, "not UTF-8 text");
         } catch (IOException e) {
-            throw new SourceException.Unavailable("cache " + file(key) + ": cannot read: " + e.getMessage(), e);
+            throw new SourceException.Unavailable("cache " + f + ": cannot read: " + e.getMessage(), e);
         }
+        try {
+            if (Json.parse(text) == null || text.isBlank()) {
+                return damaged(f, "empty");
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return damaged(f, "not JSON (" + dev.tracer.source.JsonFiles.reason(e) + ")");
+        }
+        return Optional.of(text);
+    }
+
+    /** A damaged entry: deleted, so that the fetch that follows writes it again. */
+    private static Optional<String> damaged(Path f, String why) {
+        LOG.warn("cache entry {} is {}: asking the node again", f, why);
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw new SourceException.Unavailable("cache " + f + ": damaged and cannot be deleted: " + e.getMessage(), e);
+        }
+        return Optional.empty();
     }
 
     void put(String key, String value) {
