@@ -181,10 +181,10 @@ public final class BlockFiles {
                 while (head.hasRemaining() && ch.read(head, at + head.position()) >= 0) {
                     // a read may return fewer bytes than asked for
                 }
-                if (zerosFrom(ch, at, Math.min(size, at + 4)) && zerosFrom(ch, at, size)) {
+                byte[] magic = Arrays.copyOf(head.array(), Math.min(4, head.position()));
+                if (Arrays.equals(magic, new byte[magic.length]) && zerosFrom(ch, at, size)) {
                     return; // Bitcoin Core preallocates block files with zeros
                 }
-                byte[] magic = Arrays.copyOf(head.array(), Math.min(4, head.position()));
                 if (!Arrays.equals(magic, Arrays.copyOf(MAINNET_MAGIC, magic.length))) {
                     throw new InvalidInputException(p + ": byte " + at + ": expected the mainnet magic f9beb4d9 of the next block"
                             + " or zero padding to the end, found " + java.util.HexFormat.of().formatHex(magic));
@@ -206,7 +206,7 @@ public final class BlockFiles {
     private static boolean zerosFrom(java.nio.channels.FileChannel ch, long from, long size) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(1 << 16);
         for (long at = from; at < size; ) {
-            b.clear();
+            b.clear().limit((int) Math.min(b.capacity(), size - at));
             int n = ch.read(b, at);
             if (n < 0) {
                 return true;
