@@ -29,9 +29,9 @@ final class CoreRpcJson {
         if (n == null || !n.isObject()) {
             throw new InvalidInputException(what + ": not a Bitcoin Core transaction object");
         }
-        TxHash id = EsploraJson.txid(what, n, "txid");
+        TxHash id = Json.txid(what, n, "txid");
         String w = what.contains(id.value()) ? what : what + " (tx " + id + ")";
-        Transaction t = BitcoinjDecoder.parse(w, BitcoinjDecoder.hex(w + " hex", EsploraJson.text(w, n, "hex")));
+        Transaction t = BitcoinjDecoder.parse(w, BitcoinjDecoder.hex(w + " hex", Json.text(w, n, "hex")));
         if (!BitcoinjDecoder.txid(t).equals(id)) {
             throw new InvalidInputException(w + ": its hex hashes to " + BitcoinjDecoder.txid(t) + ", not to its txid");
         }
@@ -40,10 +40,10 @@ final class CoreRpcJson {
             JsonNode p = i.get("prevout");
             if (p != null && p.isObject() && i.has("txid")) {
                 String in = w + " input spending " + i.get("txid").asText() + ":" + i.path("vout").asText();
-                Outpoint op = new Outpoint(EsploraJson.txid(w, i, "txid"), EsploraJson.index(w, i, "vout"));
-                long sats = EsploraJson.btc(in + " prevout", p, "value");
+                Outpoint op = new Outpoint(Json.txid(w, i, "txid"), Json.index(w, i, "vout"));
+                long sats = Json.btc(in + " prevout", p, "value");
                 included.put(op, BitcoinjDecoder.output(op.vout(), sats,
-                        BitcoinjDecoder.hex(in + " prevout", EsploraJson.text(in + " prevout scriptPubKey", p.path("scriptPubKey"), "hex"))));
+                        BitcoinjDecoder.hex(in + " prevout", Json.text(in + " prevout scriptPubKey", p.path("scriptPubKey"), "hex"))));
             }
         }
         BtcTx tx = BitcoinjDecoder.decode(t, confirmation, op -> {

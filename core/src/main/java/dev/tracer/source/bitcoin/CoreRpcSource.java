@@ -89,7 +89,7 @@ public final class CoreRpcSource implements TransferSource {
             if (block.path("height").asLong(-1) != h) {
                 throw new SourceException.Unavailable(description + ": getblock " + hash + " is not block " + h, null);
             }
-            Instant time = Instant.ofEpochSecond(EsploraJson.uint32(description + ": getblock " + hash, block, "time"));
+            Instant time = Instant.ofEpochSecond(Json.uint32(description + ": getblock " + hash, block, "time"));
             int index = 0;
             for (JsonNode t : block.path("tx")) {
                 Confirmation c = new Confirmation(h, time, index++, Optional.of(hash));
@@ -161,11 +161,8 @@ public final class CoreRpcSource implements TransferSource {
             String hash = n.get("blockhash").asText();
             JsonNode header = rpc.call("getblockheader", hash);
             String what = description + ": getblockheader " + hash;
-            long height = EsploraJson.number(what, header, "height");
-            if (height < 0) {
-                throw new InvalidInputException(what + ": field 'height' is " + height + ", not a block height");
-            }
-            c = Optional.of(new Confirmation(height, Instant.ofEpochSecond(EsploraJson.uint32(what, header, "time")), -1,
+            long height = Json.height(what, header, "height");
+            c = Optional.of(new Confirmation(height, Instant.ofEpochSecond(Json.uint32(what, header, "time")), -1,
                     Optional.of(hash)));
         }
         return CoreRpcJson.tx("getrawtransaction " + txid, n, c, op -> Optional.of(spentOutput(op)));
