@@ -18,6 +18,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,15 +135,55 @@ public final class EtlCsvReader {
     private static void refuseRepeatedRows(Path dir, TransferGraph g) {
         for (int e = 1; e < g.edgeCount(); e++) {
             if (g.position(e) == g.position(e - 1) && g.sameTx(e, e - 1)) {
-                String what = switch (g.kind(e)) {
-                    case NATIVE -> "is listed twice in transactions.csv (one row per transaction)";
-                    case TOKEN -> "has two token transfers with log index " + (g.position(e) - 1) + " in token_transfers.csv";
-                    default -> "has two transfers at position " + g.position(e);
-                };
-                throw new InvalidInputException(dir + ": transaction " + g.tx(e) + " " + what
+                String hash = g.tx(e).toString();
+                String what;
+                String where = dir.toString();
+                switch (g.kind(e)) {
+                    case NATIVE -> {
+                        what = "transaction " + hash + " is listed twice in transactions.csv (one row per transaction)";
+                        where = linesOf(dir.resolve("transactions.csv"), "hash", hash, null, 0).orElse(where);
+                    }
+                    case TOKEN -> {
+                        long logIndex = g.position(e) - 1L;
+                        what = "transaction " + hash + " has two token transfers with log index " + logIndex
+                                + " in token_transfers.csv";
+                        where = linesOf(dir.resolve("token_transfers.csv"), "transaction_hash", hash, "log_index", logIndex)
+                                .orElse(where);
+                    }
+                    default -> what = "transaction " + hash + " has two transfers at position " + g.position(e);
+                }
+                throw new InvalidInputException(where + ": " + what
                         + ": an export of overlapping ranges? Each copy would count its amount again");
             }
         }
+    }
+
+    /**
+     * "FILE:L1,L2": the lines of {@code file} whose {@code hashColumn} holds {@code hash} (and,
+     * when {@code indexColumn} is given, whose {@code indexColumn} holds {@code index}), when
+     * there are two or more. The graph keeps no line numbers (they would cost ingest memory), so
+     * the file is read again, only on this error path; empty when the lines cannot be found.
+     */
+    static Optional<String> linesOf(Path file, String hashColumn, String hash, String indexColumn, long index) {
+        List<Long> lines = new ArrayList<>();
+        try {
+            CsvRows.read(file, indexColumn == null ? List.of(hashColumn) : List.of(hashColumn, indexColumn), row -> {
+                if (row.get(hashColumn).strip().equalsIgnoreCase(hash)
+                        && (indexColumn == null || EtlValues.optionalIndex(indexColumn, row.get(indexColumn)) == index)) {
+                    lines.add(row.line());
+                }
+            });
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the file was read once already; the message without lines still holds
+        }
+        if (lines.size() < 2) {
+            return Optional.empty();
+        }
+        StringBuilder where = new StringBuilder(file.toString()).append(':');
+        for (int i = 0; i < lines.size(); i++) {
+            where.append(i == 0 ? "" : ",").append(lines.get(i));
+        }
+        return Optional.of(where.toString());
     }
 
     /** Rows of a CSV file, estimated from its size and the length of its first lines (0 when absent). */
