@@ -80,23 +80,49 @@ public record DatasetManifest(Coverage coverage, String description, SortedMap<S
      * @throws SourceException.Unavailable when a listed file is missing
      */
     public void verify(Path dir) {
+        checkSizes(dir);
+        checkDigests(dir);
+    }
+
+    /**
+     * As {@link #verify}, with the digests taken on a second thread while the caller reads the
+     * files: each listed file's presence and size are checked now, and {@link DigestCheck#await}
+     * says whether the digests matched. A reader of a large export then pays for the extra read
+     * of its files only where a core is free, rather than before its own read.
+     */
+    DigestCheck verifyAlongside(Path dir) {
+        checkSizes(dir);
+        return files.isEmpty() ? DigestCheck.NONE : new DigestCheck(() -> checkDigests(dir));
+    }
+
+    private void checkSizes(Path dir) {
         for (Map.Entry<String, FileDigest> e : files.entrySet()) {
             Path f = dir.resolve(e.getKey());
             if (!Files.isRegularFile(f)) {
                 throw new SourceException.Unavailable(f + ": missing, but " + FILE + " lists it", null);
             }
-            FileDigest want = e.getValue();
             long size;
             try {
                 size = Files.size(f);
             } catch (java.io.IOException ex) {
                 throw new SourceException.Unavailable(f + ": cannot read: " + ex.getMessage(), ex);
             }
-            if (size != want.bytes()) {
-                throw new InvalidInputException(f + ": " + size + " bytes, but " + FILE + " says " + want.bytes()
+            if (size != e.getValue().bytes()) {
+                throw new InvalidInputException(f + ": " + size + " bytes, but " + FILE + " says " + e.getValue().bytes()
                         + ": the file was cut short or changed after it was written");
             }
+        }
+    }
+
+    private void checkDigests(Path dir) {
+        for (Map.Entry<String, FileDigest> e : files.entrySet()) {
+            Path f = dir.resolve(e.getKey());
+            FileDigest want = e.getValue();
             FileDigest got = FileDigest.of(f);
+            if (got.bytes() != want.bytes()) {
+                throw new InvalidInputException(f + ": " + got.bytes() + " bytes, but " + FILE + " says " + want.bytes()
+                        + ": the file was cut short or changed after it was written");
+            }
             if (!got.sha256().equals(want.sha256())) {
                 throw new InvalidInputException(f + ": SHA-256 " + got.sha256() + ", but " + FILE + " says " + want.sha256()
                         + ": the file changed after it was written");

@@ -81,28 +81,27 @@ public final class EtlCsvReader {
         }
         boolean hasManifest = Files.exists(dir.resolve(DatasetManifest.FILE));
         DatasetManifest manifest = hasManifest ? DatasetManifest.read(dir) : null;
-        if (manifest != null) {
-            manifest.verify(dir);
-        }
         if (manifest == null && assumed.isEmpty()) {
             throw new InvalidInputException(dir + ": no " + DatasetManifest.FILE
                     + "; say what the files cover with --coverage full (a complete export of their block range)"
                     + " or --coverage seeds (only the seeds' outflows are complete)");
         }
+        // sizes now; digests on a second thread while the files are parsed, awaited before the data is used
+        DigestCheck digests = manifest != null ? manifest.verifyAlongside(dir) : DigestCheck.NONE;
         Chain chain = manifest != null ? manifest.coverage().chain() : Chain.ETHEREUM;
-        Map<Long, Instant> blockTimes = readBlocks(dir.resolve("blocks.csv"));
-        Map<Address, Asset> tokens = readTokens(chain, dir.resolve("tokens.csv"));
-        TransferGraph.Builder builder = TransferGraph.builder()
-                .expect(estimateRows(dir.resolve("transactions.csv")) + estimateRows(dir.resolve("token_transfers.csv")));
-        int[] failed = {0};
-        readTransactions(chain, dir.resolve("transactions.csv"), blockTimes, builder, failed);
-        readTokenTransfers(chain, dir.resolve("token_transfers.csv"), blockTimes, tokens, builder);
-        readTraces(chain, dir.resolve("traces.csv"), blockTimes, builder, failed);
-        if (failed[0] > 0) {
-            LOG.info("{}: skipped {} failed transactions or calls", dir, failed[0]);
+        TransferGraph graph;
+        boolean read = false;
+        try {
+            graph = readGraph(dir, chain);
+            read = true;
+        } catch (RuntimeException e) {
+            throw digests.awaitAfter(e);
+        } finally {
+            if (!read) {
+                digests.cancel();
+            }
         }
-        TransferGraph graph = builder.build();
-        refuseRepeatedRows(dir, graph);
+        digests.await();
         Coverage coverage;
         String description;
         if (manifest != null) {
@@ -121,6 +120,24 @@ public final class EtlCsvReader {
             }
         }
         return new Dataset(chain, coverage, graph, description);
+    }
+
+    /** Parses the CSV files of {@code dir} into a graph and refuses repeated rows. */
+    private TransferGraph readGraph(Path dir, Chain chain) {
+        Map<Long, Instant> blockTimes = readBlocks(dir.resolve("blocks.csv"));
+        Map<Address, Asset> tokens = readTokens(chain, dir.resolve("tokens.csv"));
+        TransferGraph.Builder builder = TransferGraph.builder()
+                .expect(estimateRows(dir.resolve("transactions.csv")) + estimateRows(dir.resolve("token_transfers.csv")));
+        int[] failed = {0};
+        readTransactions(chain, dir.resolve("transactions.csv"), blockTimes, builder, failed);
+        readTokenTransfers(chain, dir.resolve("token_transfers.csv"), blockTimes, tokens, builder);
+        readTraces(chain, dir.resolve("traces.csv"), blockTimes, builder, failed);
+        if (failed[0] > 0) {
+            LOG.info("{}: skipped {} failed transactions or calls", dir, failed[0]);
+        }
+        TransferGraph graph = builder.build();
+        refuseRepeatedRows(dir, graph);
+        return graph;
     }
 
     /**

@@ -43,6 +43,36 @@ class DatasetManifestTest {
                 .hasMessageContaining("tokens.csv: missing, but dataset.json lists it");
     }
 
+    /**
+     * The reader takes the digests while it parses the files. A file edited after it was written,
+     * to the same size, is refused by its digest whether or not the edit also broke a row: the
+     * change is the cause, so that is what the error names (the row's error rides along).
+     */
+    @Test
+    void theReaderChecksDigestsWhileItParsesAndNamesTheChangeFirst() throws IOException {
+        Path bundled = SharedData.fixtures().resolve("incidents/bybit-2025/data");
+        Path dir = Files.createDirectories(tmp.resolve("edited"));
+        for (String f : new String[] {"dataset.json", "transactions.csv", "token_transfers.csv", "tokens.csv", "traces.csv"}) {
+            Files.copy(bundled.resolve(f), dir.resolve(f));
+        }
+        EtlCsvReader reader = new EtlCsvReader(AssetRegistry.bundled());
+        assertThat(reader.read(dir).graph().edgeCount()).isEqualTo(reader.read(bundled).graph().edgeCount());
+        Path csv = dir.resolve("transactions.csv");
+        String text = Files.readString(csv);
+        // one digit of the first value changed: still a valid row, so only the digest shows it
+        Files.writeString(csv, text.replaceFirst(",1000000000000000000,", ",2000000000000000000,"));
+        assertThatThrownBy(() -> reader.read(dir)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(csv + ": SHA-256 ").hasMessageEndingWith(": the file changed after it was written")
+                .satisfies(e -> assertThat(e.getSuppressed()).isEmpty());
+        // one hex digit of the first sender made 'g': a malformed row, and a changed file
+        Files.writeString(csv, text.replaceFirst(",0x47666fab8bd0", ",0x47666fab8bdg"));
+        assertThatThrownBy(() -> reader.read(dir)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(csv + ": SHA-256 ")
+                .satisfies(e -> assertThat(e.getSuppressed()).singleElement().asString().contains(csv + ":2: "));
+        Files.writeString(csv, text);
+        assertThat(reader.read(dir).graph().edgeCount()).isEqualTo(reader.read(bundled).graph().edgeCount());
+    }
+
     @Test
     void aListingThatIsNotOfFilesInTheDirectoryIsRefused() throws IOException {
         String head = "{\"format\": \"tracer-dataset/1\", \"chain\": \"ethereum\", \"chain_id\": 1,"
