@@ -1,0 +1,126 @@
+package dev.tracer.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tracer.assets.AssetRegistry;
+import dev.tracer.assets.FakeTokenClassifier;
+import dev.tracer.bench.SideBySideRunner;
+import dev.tracer.bench.TransferDataGenerator;
+import dev.tracer.graph.TransferGraph;
+import dev.tracer.label.Category;
+import dev.tracer.label.Label;
+import dev.tracer.label.LabelStore;
+import dev.tracer.source.Dataset;
+import dev.tracer.source.etl.EtlCsvReader;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The engine against the naive oracle {@link GlobalReplay} on the benchmark's generated data
+ * (40,000 transfers, seed 7: exchange hot wallets and DEX routers touching a large share of the
+ * transfers, equal-lot splits, consolidations, genuine and imitation tokens). Unlike the small
+ * random datasets, its traces reach hubs of thousands of transfers, whose histories one
+ * {@code Tracer} summarises once and reuses across traces ({@link HubMemo}), and reach enough
+ * addresses to put part of the work on a second thread ({@link Tracer#SIDE_FROM}). Twelve starts
+ * per model, direction and hop limit, traced one after another by one {@code Tracer}; every
+ * address's stolen value received, sent and held, and every endpoint, must equal the oracle's to
+ * the base unit.
+ */
+class GlobalReplayOnBenchDataTest {
+    static final int STARTS = 12;
+
+    @TempDir
+    static Path dir;
+    static Dataset data;
+    static LabelStore labels;
+    static boolean[] traced;
+    static IntPredicate stop;
+
+    @BeforeAll
+    static void generate() {
+        new TransferDataGenerator(40_000, 7).write(dir);
+        data = new EtlCsvReader(AssetRegistry.bundled()).read(dir);
+        labels = LabelStore.empty().withCsv(dir.resolve("labels.csv"));
+        TransferGraph g = data.graph();
+        FakeTokenClassifier classifier = new FakeTokenClassifier(AssetRegistry.bundled());
+        traced = new boolean[g.assetCount()];
+        for (int i = 0; i < traced.length; i++) {
+            traced[i] = classifier.classify(g.asset(i)).carriesValue();
+        }
+        Set<Category> stopAt = TracePolicy.builder().build().stopAt();
+        boolean[] stops = new boolean[g.addressCount()];
+        for (int a = 0; a < stops.length; a++) {
+            for (Label l : labels.labels(g.address(a))) {
+                stops[a] |= l.confidence() >= 50 && stopAt.contains(l.category());
+            }
+        }
+        stop = a -> stops[a];
+    }
+
+    /** Every transfer in the direction of travel. */
+    static List<GlobalReplay.Move> moves(TransferGraph g, boolean forward) {
+        List<GlobalReplay.Move> out = new ArrayList<>(g.edgeCount());
+        for (int i = 0; i < g.edgeCount(); i++) {
+            int e = forward ? i : g.edgeCount() - 1 - i;
+            BigInteger amount = g.amount(e);
+            boolean value = traced[g.assetId(e)] && amount.signum() > 0;
+            out.add(forward ? new GlobalReplay.Move(g.from(e), g.to(e), g.assetId(e), amount, value, true)
+                    : new GlobalReplay.Move(g.to(e), g.from(e), g.assetId(e), amount, value, true));
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}, {1} hops, {2}")
+    @CsvSource({
+        "haircut, 4, forward", "haircut, 6, forward", "haircut, 4, backward",
+        "fifo, 4, forward", "fifo, 6, forward", "fifo, 4, backward",
+        "poison, 4, forward", "poison, 6, forward", "poison, 4, backward"})
+    void everyTraceIsTheGlobalReplay(String model, int hops, String direction) {
+        TransferGraph g = data.graph();
+        boolean forward = direction.equals("forward");
+        List<GlobalReplay.Move> moves = moves(g, forward);
+        Tracer tracer = Tracer.builder().dataset(data).labels(labels).classifier(new FakeTokenClassifier(AssetRegistry.bundled()))
+                .model(TaintModel.named(model)).policy(TracePolicy.builder().maxHops(hops).build()).build();
+        int reachedHubs = 0;
+        int largest = 0;
+        for (int start : SideBySideRunner.startAddresses(g, labels, 7, STARTS)) {
+            Set<Integer> seeds = Set.of(start);
+            Map<Integer, EndpointKind> sinks = GlobalReplay.endpoints(moves, seeds, stop, a -> true, hops,
+                    TracePolicy.DEFAULT_FAN_OUT_CAP);
+            Map<GlobalReplay.Key, BigInteger[]> want = GlobalReplay.replay(moves, seeds, sinks, false, model);
+            TraceResult t = tracer.trace(List.of(Seed.address(g.address(start))), forward ? Direction.FORWARD : Direction.BACKWARD);
+            GlobalReplay.assertMatches(model + " from " + g.address(start), t, want, sinks,
+                    a -> g.idOf(a).orElseThrow(), a -> assetId(g, a));
+            largest = Math.max(largest, t.nodes().size());
+            for (TraceResult.Node n : t.nodes()) {
+                int a = g.idOf(n.address()).orElseThrow();
+                reachedHubs += n.role() == TraceResult.Role.FOLLOWED
+                        && (forward ? g.outDegree(a) : g.inDegree(a)) >= HubMemo.MIN_DEGREE ? 1 : 0;
+            }
+        }
+        // the traces must reach what the small datasets cannot: hubs that are followed, and traces
+        // large enough to use the second thread
+        assertThat(reachedHubs).as("followed hubs over %d traces", STARTS).isPositive();
+        if (hops == 6) {
+            assertThat(largest).as("largest trace's nodes").isGreaterThanOrEqualTo(Tracer.SIDE_FROM);
+        }
+    }
+
+    static int assetId(TransferGraph g, dev.tracer.model.Asset a) {
+        for (int i = 0; i < g.assetCount(); i++) {
+            if (g.asset(i).equals(a)) {
+                return i;
+            }
+        }
+        throw new AssertionError("asset not in the graph: " + a);
+    }
+}
