@@ -69,6 +69,17 @@ final class GlobalReplay {
      */
     static Map<Integer, EndpointKind> endpoints(List<Move> moves, Set<Integer> seeds, IntPredicate stop, IntPredicate complete,
                                                 int hops, int fanOutCap) {
+        return endpoints(moves, seeds, a -> false, a -> false, stop, complete, hops, fanOutCap);
+    }
+
+    /**
+     * As above, for the UTXO model too: a receiver that is a {@code sink} (the fee) is a FEE
+     * endpoint before anything else is asked, and reaching a receiver that is {@code free} (an
+     * output, from the transaction that created or spends it) costs no hop: a hop is a
+     * transaction.
+     */
+    static Map<Integer, EndpointKind> endpoints(List<Move> moves, Set<Integer> seeds, IntPredicate sink, IntPredicate free,
+                                                IntPredicate stop, IntPredicate complete, int hops, int fanOutCap) {
         Map<Integer, EndpointKind> ends = new HashMap<>();
         Map<Integer, Integer> hop = new HashMap<>();
         Map<Integer, Integer> reachedAt = new HashMap<>();
@@ -83,10 +94,12 @@ final class GlobalReplay {
                     || reachedAt.get(m.from()) >= k || hop.containsKey(m.to())) {
                 continue;
             }
-            int h = hop.get(m.from()) + 1;
+            int h = hop.get(m.from()) + (free.test(m.to()) ? 0 : 1);
             hop.put(m.to(), h);
             reachedAt.put(m.to(), k);
-            if (stop.test(m.to())) {
+            if (sink.test(m.to())) {
+                ends.put(m.to(), EndpointKind.FEE);
+            } else if (stop.test(m.to())) {
                 ends.put(m.to(), EndpointKind.STOPPED);
             } else if (!complete.test(m.to())) {
                 ends.put(m.to(), EndpointKind.FRONTIER);
