@@ -1,5 +1,6 @@
 package dev.tracer.cli;
 
+import dev.tracer.model.InvalidInputException;
 import dev.tracer.source.SourceException;
 import java.io.IOException;
 import java.io.Writer;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -77,10 +79,17 @@ final class AtomicOutput {
     /**
      * Replaces the directory {@code out} as a whole: {@code content} fills a temporary sibling,
      * which is then moved into place (the old directory, if any, moved aside first and deleted
-     * after). A failure leaves {@code out} as it was.
+     * after). A failure leaves {@code out} as it was. Only a directory this kind of output made
+     * is replaced, one that holds {@code marker}, or an empty one: anything else at {@code out}
+     * (a file, a directory of other files) is refused before anything is written, so that a
+     * mistyped {@code --out} cannot delete what the user keeps there.
+     *
+     * @param kind what the output is, for the message ("a dataset written by 'tracer import'")
+     * @throws InvalidInputException when {@code out} holds something else
      */
-    static void replaceDirectory(Path out, DirectoryContent content) {
+    static void replaceDirectory(Path out, String marker, String kind, DirectoryContent content) {
         Path abs = out.toAbsolutePath();
+        refuseForeign(out, abs, marker, kind);
         Path tmp = null;
         Path old = null;
         try {
@@ -110,6 +119,28 @@ final class AtomicOutput {
             if (old != null) {
                 deleteQuietly(old);
             }
+        }
+    }
+
+    private static void refuseForeign(Path out, Path abs, String marker, String kind) {
+        if (!Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(abs)) {
+            return;
+        }
+        if (!Files.isDirectory(abs)) {
+            throw new InvalidInputException("--out " + out + ": exists and is not a directory; nothing was written");
+        }
+        if (Files.isRegularFile(abs.resolve(marker))) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(abs)) {
+            List<String> names = entries.map(p -> p.getFileName().toString()).sorted().limit(4).toList();
+            if (!names.isEmpty()) {
+                throw new InvalidInputException("--out " + out + ": holds other files (" + String.join(", ", names.subList(0,
+                        Math.min(3, names.size()))) + (names.size() > 3 ? ", …" : "") + ") and no " + marker
+                        + ", so it is not " + kind + " to replace; give a new or empty directory (nothing was written)");
+            }
+        } catch (IOException e) {
+            throw new SourceException.Unavailable(abs + ": cannot read: " + e.getMessage(), e);
         }
     }
 

@@ -52,7 +52,7 @@ final class ImportCommand implements Runnable {
         @Option(names = "--chain", defaultValue = "ethereum", description = "Chain of the files (default: ${DEFAULT-VALUE}).")
         String chain;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dataset directory to write (replaced as a whole).")
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dataset directory to write: new, empty, or a dataset to replace as a whole (a directory of other files is refused).")
         Path out;
 
         @Option(names = "--description", defaultValue = "", description = "One line of provenance stored in dataset.json.")
@@ -98,6 +98,7 @@ final class ImportCommand implements Runnable {
 
     /** Writes a dataset directory all-or-nothing: into a temporary sibling, then swapped in. */
     static void writeDataset(Dataset d, Path out) {
-        AtomicOutput.replaceDirectory(out, tmp -> new EtlCsvWriter().write(d, tmp));
+        AtomicOutput.replaceDirectory(out, "dataset.json", "a dataset written by 'tracer import'",
+                tmp -> new EtlCsvWriter().write(d, tmp));
     }
 }

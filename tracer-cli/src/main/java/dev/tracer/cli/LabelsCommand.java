@@ -174,7 +174,7 @@ final class LabelsCommand implements Callable<Integer> {
         @Option(names = "--from", required = true, paramLabel = "DIR", description = "Directory of source folders (tagpacks, ofac, etherscan, btc-entities).")
         Path from;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Packs directory to write (replaced as a whole), e.g. fixtures/labels.")
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Packs directory to write, e.g. fixtures/labels: new, empty, or one with a packs.json to replace as a whole (a directory of other files is refused).")
         Path out;
 
         @Option(names = "--provenance", paramLabel = "FILE", description = "A PROVENANCE.md whose table names each source folder's origin and licence (default: PROVENANCE.md beside DIR, if there is one).")
@@ -191,7 +191,8 @@ final class LabelsCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             r.warnings().forEach(w -> err.println("tracer: warning: " + SafeText.line(w)));
             err.flush();
-            AtomicOutput.replaceDirectory(out, tmp -> LabelImporter.write(r, tmp));
+            AtomicOutput.replaceDirectory(out, LabelPacks.INDEX, "a label directory written by 'tracer labels import'",
+                    tmp -> LabelImporter.write(r, tmp));
             PrintWriter o = spec.commandLine().getOut();
             int btc = 0;
             int eth = 0;

@@ -82,6 +82,30 @@ class BybitFixtureTest {
         assertThat(out).doesNotExist();
     }
 
+    /**
+     * Regression: --out naming a file, or a directory of the user's own files, replaced it with
+     * the dataset, deleting what was there. Only a dataset directory (or an empty one) is replaced.
+     */
+    @Test
+    void importReplacesADatasetButNeverAFileOrADirectoryOfOtherFiles() throws IOException {
+        String seed = "0x47666Fab8bd0Ac7003bce3f5C3585383F09486E2=" + SharedData.path("ethereum/bybit-2025/hop1.csv");
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "case notes\n");
+        BadInputTest.assertOneLineError(CliRun.of("import", "explorer-csv", "--out", notes.toString(), seed), 2,
+                "--out " + notes + ": exists and is not a directory; nothing was written");
+        assertThat(notes).hasContent("case notes");
+        Path docs = Files.createDirectories(tmp.resolve("docs"));
+        Files.writeString(docs.resolve("thesis.txt"), "keep me\n");
+        BadInputTest.assertOneLineError(CliRun.of("import", "explorer-csv", "--out", docs.toString(), seed), 2,
+                "--out " + docs + ": holds other files (thesis.txt) and no dataset.json, so it is not a dataset written by"
+                        + " 'tracer import' to replace; give a new or empty directory (nothing was written)");
+        assertThat(docs.resolve("thesis.txt")).hasContent("keep me");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertThat(CliRun.of("import", "explorer-csv", "--out", empty.toString(), seed).code()).isZero();
+        assertThat(empty.resolve("dataset.json")).exists();
+        CliRun again = CliRun.of("import", "explorer-csv", "--out", empty.toString(), seed); // a dataset now: replaced
+        assertThat(again.code()).as(again.err()).isZero();
+    }
+
     @Test
     void importRefusesABadSenderAndWritesNothing() {
         Path out = tmp.resolve("bad");

@@ -53,6 +53,22 @@ class LabelPacksFixtureTest {
         assertThat(out).doesNotExist();
     }
 
+    /** Regression: --out naming a directory of the user's own files replaced it, deleting them. */
+    @Test
+    void aDirectoryOfOtherFilesIsNotReplaced() throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("src/tagpacks"));
+        Files.copy(SharedData.path("labels/tagpacks/ronin_bridge.yaml"), src.resolve("ronin_bridge.yaml"));
+        Path mine = Files.createDirectories(tmp.resolve("mine"));
+        Files.writeString(mine.resolve("labels.csv"), "my own labels\n");
+        CliRun r = CliRun.of("labels", "import", "--from", tmp.resolve("src").toString(), "--out", mine.toString());
+        BadInputTest.assertOneLineError(r, 2, "--out " + mine + ": holds other files (labels.csv) and no packs.json");
+        assertThat(mine.resolve("labels.csv")).hasContent("my own labels");
+        CliRun fresh = CliRun.of("labels", "import", "--from", tmp.resolve("src").toString(), "--out", tmp.resolve("packs").toString());
+        assertThat(fresh.code()).as(fresh.err()).isZero();
+        CliRun again = CliRun.of("labels", "import", "--from", tmp.resolve("src").toString(), "--out", tmp.resolve("packs").toString());
+        assertThat(again.code()).as("a packs directory is replaced: %s", again.err()).isZero();
+    }
+
     static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
