@@ -22,6 +22,7 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Logging.configure(args); // before the command classes, which hold loggers, are made
         CommandLine cl = new CommandLine(new TracerCommand());
         cl.setOut(out);
         cl.setErr(err);
