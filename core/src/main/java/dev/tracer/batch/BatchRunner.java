@@ -205,6 +205,8 @@ public final class BatchRunner {
                         IncidentFiles.deleteRecursively(p);
                     }
                 }
+            } else if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+                throw new InvalidInputException("--out " + runDir + ": exists and is not a directory; give a new directory");
             } else if (Files.exists(runDir)) {
                 try (DirectoryStream<Path> s = Files.newDirectoryStream(runDir)) {
                     if (s.iterator().hasNext()) {

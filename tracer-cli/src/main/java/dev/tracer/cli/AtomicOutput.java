@@ -122,6 +122,24 @@ final class AtomicOutput {
         }
     }
 
+    /**
+     * Refuses, before any work, an {@code --out} that must be a directory but names something
+     * else: otherwise the error would come after the trace, as an I/O failure.
+     */
+    static void requireDirectoryTarget(Path out) {
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InvalidInputException("--out " + out + ": exists and is not a directory; nothing was written");
+        }
+    }
+
+    /** Refuses, before any work, an {@code --out} that must name a file but is a directory. */
+    static void requireFileTarget(Path out, String example) {
+        if (out != null && Files.isDirectory(out)) {
+            throw new InvalidInputException("--out " + out + ": a directory; name the file to write (e.g. "
+                    + out.resolve(example) + "); nothing was written");
+        }
+    }
+
     private static void refuseForeign(Path out, Path abs, String marker, String kind) {
         if (!Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(abs)) {
             return;

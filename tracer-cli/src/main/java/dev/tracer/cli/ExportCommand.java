@@ -38,7 +38,7 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Parameters(index = "0", paramLabel = "REPORT", description = "A report.json written by 'tracer trace --out' or 'tracer batch'.")
+    @Parameters(index = "0", paramLabel = "REPORT", description = "A report.json written by 'tracer trace --out' or 'tracer batch', or the directory holding it.")
     Path report;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "gexf, graphml, csv or dot.")
@@ -56,7 +56,14 @@ final class ExportCommand implements Callable<Integer> {
         if (f.equals("csv") && out == null) {
             throw new InvalidInputException("--format csv writes four files: give --out DIR");
         }
-        TraceResult r = new ReportJsonReader().read(report);
+        if (f.equals("csv")) {
+            AtomicOutput.requireDirectoryTarget(out);
+        } else {
+            AtomicOutput.requireFileTarget(out, "graph." + f);
+        }
+        // the directory 'tracer trace --out' or a batch wrote: its report.json
+        Path file = java.nio.file.Files.isDirectory(report) ? report.resolve("report.json") : report;
+        TraceResult r = new ReportJsonReader().read(file);
         if (f.equals("dot") && r.transfers().size() > DOT_SMALL) {
             LOG.warn("{} edges: Graphviz will be slow; GEXF or GraphML in Gephi suit large graphs", r.transfers().size());
         }

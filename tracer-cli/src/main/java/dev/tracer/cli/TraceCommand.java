@@ -156,6 +156,7 @@ final class TraceCommand implements Callable<Integer> {
         if (top < 0) { // checked before any data is read: the summary comes after the trace and the files
             throw new InvalidInputException("--top must be 0 (all) or more, got " + top);
         }
+        AtomicOutput.requireDirectoryTarget(out); // likewise: the files are written after the trace
         Optional<Chain> asked = Optional.ofNullable(chain).map(c -> {
             try {
                 return Chain.parse(c);

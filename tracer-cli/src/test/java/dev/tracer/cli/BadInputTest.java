@@ -209,6 +209,18 @@ class BadInputTest {
         assertThat(out).doesNotExist();
     }
 
+    /** Regression: --out naming a file failed after the trace, as an I/O error (exit 3). */
+    @Test
+    void outNamingAFileIsRefusedBeforeTracing() throws IOException {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "case notes\n");
+        CliRun r = CliRun.of("trace", "--incident", "bybit-2025", "--out", file.toString());
+        assertOneLineError(r, 2, "--out " + file + ": exists and is not a directory; nothing was written");
+        assertThat(file).hasContent("case notes");
+        CliRun batch = CliRun.of("batch", "--incident", "bybit-2025", "--out", file.toString());
+        assertOneLineError(batch, 2, "--out " + file + ": exists and is not a directory; give a new directory");
+        assertThat(file).hasContent("case notes");
+    }
+
     @Test
     void helpListsExitCodes() {
         CliRun r = CliRun.of("trace", "--help");

@@ -50,6 +50,27 @@ class ExportCommandTest {
                 .contains("kind=\"swap\"");
     }
 
+    /**
+     * The directory a trace or batch wrote stands for its report.json. Regression: a directory as
+     * --out of a one-file format, or a file as --out of csv, failed after reading the report, as
+     * an I/O error (exit 3) naming a temporary file.
+     */
+    @Test
+    void aReportDirectoryIsReadAndOutMustBeTheRightKind() throws Exception {
+        Path out = tmp.resolve("from-dir.gexf");
+        CliRun r = CliRun.of("export", incident.toString(), "--format", "gexf", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(incident.resolve("graph.gexf")));
+        Path dir = Files.createDirectories(tmp.resolve("a-dir"));
+        BadInputTest.assertOneLineError(CliRun.of("export", incident.toString(), "--format", "graphml", "--out", dir.toString()),
+                2, "--out " + dir + ": a directory; name the file to write (e.g. " + dir.resolve("graph.graphml") + ")");
+        assertThat(dir).isEmptyDirectory();
+        BadInputTest.assertOneLineError(CliRun.of("export", incident.toString(), "--format", "csv", "--out", out.toString()),
+                2, "--out " + out + ": exists and is not a directory; nothing was written");
+        BadInputTest.assertOneLineError(CliRun.of("export", dir.toString(), "--format", "gexf"), 3,
+                dir.resolve("report.json") + ": no such file");
+    }
+
     @Test
     void badFormatsAndReportsAreOneLineErrors() throws Exception {
         CliRun unknown = CliRun.of("export", incident.resolve("report.json").toString(), "--format", "pdf");
