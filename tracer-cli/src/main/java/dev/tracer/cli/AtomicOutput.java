@@ -141,14 +141,9 @@ final class AtomicOutput {
     }
 
     private static void refuseForeign(Path out, Path abs, String marker, String kind) {
-        if (!Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(abs)) {
-            return;
-        }
-        if (!Files.isDirectory(abs)) {
-            throw new InvalidInputException("--out " + out + ": exists and is not a directory; nothing was written");
-        }
-        if (Files.isRegularFile(abs.resolve(marker))) {
-            return;
+        requireDirectoryTarget(out);
+        if (!Files.isDirectory(abs) || Files.isRegularFile(abs.resolve(marker))) {
+            return; // new, or made by this kind of output
         }
         try (Stream<Path> entries = Files.list(abs)) {
             List<String> names = entries.map(p -> p.getFileName().toString()).sorted().limit(4).toList();
