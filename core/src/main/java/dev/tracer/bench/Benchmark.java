@@ -93,6 +93,8 @@ public final class Benchmark {
     private static final int[] HOPS = {4, 6};
     private static final String[] MODELS = {"haircut", "poison"};
     private static final String MARKER = "bench.properties";
+    /** Present while data is being generated: a directory holding it is benchmark data cut short. */
+    private static final String GENERATING = "bench.generating";
     private static final int REQUEST_FAN_OUT = 3;
     private static final int REQUEST_DEPTH = 3;
 
@@ -164,14 +166,18 @@ public final class Benchmark {
             throw new dev.tracer.model.InvalidInputException("--data-dir " + dir + ": exists and is not a directory");
         }
         Path marker = dir.resolve(MARKER);
+        Path generating = dir.resolve(GENERATING);
         String want = "transfers=" + config.transfers() + "\nseed=" + config.seed() + "\ngenerator=1\n";
         TransferDataGenerator gen = new TransferDataGenerator(config.transfers(), config.seed());
         try {
+            refuseForeign(dir, marker, generating);
             Optional<TransferDataGenerator.Generated> reused = reusable(dir, marker, want);
             if (reused.isPresent()) {
                 progress.accept("reusing " + dir);
                 return reused.get();
             }
+            Files.createDirectories(dir);
+            Files.writeString(generating, "benchmark data being generated; deleted when bench.properties is written\n");
             Files.deleteIfExists(marker);
             progress.accept("generating " + config.transfers() + " transfers (seed " + config.seed() + ") in " + dir);
             long t0 = clock.nanoTime();
@@ -184,10 +190,31 @@ public final class Benchmark {
             Files.writeString(tmp, want + "transactions=" + g.transactions() + "\ntoken_transfers=" + g.tokenTransfers()
                     + "\naddresses=" + g.addresses() + "\ngenerated=" + g.transfers() + "\n" + sizes);
             Files.move(tmp, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.deleteIfExists(generating);
             progress.accept(String.format(Locale.ROOT, "generated in %.1f s", seconds(clock.nanoTime() - t0)));
             return g;
         } catch (java.io.IOException e) {
             throw new dev.tracer.source.SourceException.Unavailable(dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses to generate into a directory of other files: the generator writes transactions.csv,
+     * token_transfers.csv and dataset.json, which would replace a user's own export of those names.
+     * The directory must be new, empty, or benchmark data: it holds the marker of complete data or
+     * the stamp written while data was being generated (a run killed then).
+     */
+    private static void refuseForeign(Path dir, Path marker, Path generating) throws java.io.IOException {
+        if (!Files.isDirectory(dir) || Files.exists(marker) || Files.exists(generating)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            List<String> names = entries.map(p -> p.getFileName().toString()).sorted().limit(4).toList();
+            if (!names.isEmpty()) {
+                throw new dev.tracer.model.InvalidInputException("--data-dir " + dir + ": holds other files ("
+                        + String.join(", ", names.subList(0, Math.min(3, names.size()))) + (names.size() > 3 ? ", …" : "")
+                        + ") and no " + MARKER + ", so it is not benchmark data to replace; give a new or empty directory");
+            }
         }
     }
 

@@ -60,8 +60,8 @@ final class BenchCommand implements Callable<Integer> {
     int starts;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where to generate the data, reused by later runs of the same size and seed "
-                    + "(default: a temporary directory, deleted afterwards).")
+            description = "Where to generate the data, reused by later runs of the same size and seed: a new or empty "
+                    + "directory, or one an earlier run generated (default: a temporary directory, deleted afterwards).")
     Path dataDir;
 
     @Option(names = "--only", paramLabel = "SECTION", split = ",",

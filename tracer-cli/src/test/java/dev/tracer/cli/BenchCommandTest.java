@@ -143,6 +143,31 @@ class BenchCommandTest {
                 + " the unlabelled addresses that sent ETH");
     }
 
+    /**
+     * Regression: --data-dir naming a directory of the user's own export had its transactions.csv,
+     * token_transfers.csv and dataset.json overwritten with synthetic data. Only a new or empty
+     * directory, or benchmark data (complete, or cut short by a kill while generating), is written.
+     */
+    @Test
+    void aDirectoryOfOtherFilesIsNotOverwritten() throws java.io.IOException {
+        Path export = java.nio.file.Files.createDirectories(tmp.resolve("my-export"));
+        java.nio.file.Files.writeString(export.resolve("transactions.csv"), "my real export\n");
+        CliRun r = CliRun.of("bench", "--transfers", "1000", "--only", "ingest", "--repetitions", "1", "--warmups", "0",
+                "--data-dir", export.toString());
+        BadInputTest.assertOneLineError(r, 2, "--data-dir " + export + ": holds other files (transactions.csv) and no"
+                + " bench.properties, so it is not benchmark data to replace; give a new or empty directory");
+        assertThat(export.resolve("transactions.csv")).hasContent("my real export");
+        // data cut short by a kill while generating is benchmark data: generated again
+        Path killed = java.nio.file.Files.createDirectories(tmp.resolve("killed"));
+        java.nio.file.Files.writeString(killed.resolve("bench.generating"), "");
+        java.nio.file.Files.writeString(killed.resolve("transactions.csv"), "hash,block_number\n0x");
+        CliRun again = CliRun.of("bench", "--transfers", "1000", "--only", "ingest", "--repetitions", "1", "--warmups", "0",
+                "--data-dir", killed.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(killed.resolve("bench.properties")).exists();
+        assertThat(killed.resolve("bench.generating")).doesNotExist();
+    }
+
     @Test
     void badSizeIsBadInput() {
         CliRun r = CliRun.of("bench", "--transfers", "10", "--data-dir", tmp.toString());
