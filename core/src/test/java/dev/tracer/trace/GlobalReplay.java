@@ -33,7 +33,9 @@ import java.util.function.ToIntFunction;
  *   <li>a backward trace is the same pass over the time-reversed data, senders and receivers
  *       swapped (the caller gives the moves that way);</li>
  *   <li>an endpoint absorbs the stolen value that reaches it and passes none on
- *       ({@link #endpoints} says which addresses a trace reaches and does not follow);</li>
+ *       ({@link #reach} says which addresses a trace reaches and does not follow); so does an
+ *       address no followed transfer of enough value reached, to which stolen value still came
+ *       (by a transfer below the minimum amount);</li>
  *   <li>with a window start, nothing is stolen before it, and the seeds' holdings at the start
  *       (all of them, in every lot) are.</li>
  * </ul>
@@ -59,27 +61,26 @@ final class GlobalReplay {
     }
 
     /**
-     * Which addresses a trace reaches and does not follow, with why: one pass over the moves. The
-     * seeds are followed from the start; a move of value in the window from a followed address,
-     * after the move that reached it, reaches its receiver if nothing reached it before, at one
-     * hop more than the sender. The receiver is then an endpoint if it is a stop, if the data lacks
-     * its outflows in the direction of travel, if it is at the hop limit, or if its sender has
-     * already had the fan-out cap's number of receivers followed (checked in that order); else it
-     * is followed. Addresses not in the map are followed or never reached.
+     * Which addresses a trace reaches, and which of those it does not follow ({@link #ends}, with
+     * why); one pass over the moves, for a policy without a minimum amount.
      */
-    static Map<Integer, EndpointKind> endpoints(List<Move> moves, Set<Integer> seeds, IntPredicate stop, IntPredicate complete,
-                                                int hops, int fanOutCap) {
-        return endpoints(moves, seeds, a -> false, a -> false, stop, complete, hops, fanOutCap);
+    static Reach reach(List<Move> moves, Set<Integer> seeds, IntPredicate stop, IntPredicate complete, int hops,
+                       int fanOutCap) {
+        return reach(moves, seeds, a -> false, a -> false, stop, complete, m -> true, hops, fanOutCap);
     }
 
     /**
-     * As above, for the UTXO model too: a receiver that is a {@code sink} (the fee) is a FEE
-     * endpoint before anything else is asked, and reaching a receiver that is {@code free} (an
-     * output, from the transaction that created or spends it) costs no hop: a hop is a
-     * transaction.
+     * What a trace reaches: one pass over the moves. The seeds are followed from the start; a move
+     * of value in the window, {@code enough} for the minimum amount, from a followed address after
+     * the move that reached it, reaches its receiver if nothing reached it before, at one hop more
+     * than the sender, or none when the receiver is {@code free} (an output, from the transaction
+     * that created or spends it: in the UTXO model a hop is a transaction). The receiver is then an
+     * endpoint if it is a {@code sink} (the fee), a stop, if the data lacks its outflows in the
+     * direction of travel, if it is at the hop limit, or if its sender has already had the fan-out
+     * cap's number of receivers followed (asked in that order); else it is followed.
      */
-    static Map<Integer, EndpointKind> endpoints(List<Move> moves, Set<Integer> seeds, IntPredicate sink, IntPredicate free,
-                                                IntPredicate stop, IntPredicate complete, int hops, int fanOutCap) {
+    static Reach reach(List<Move> moves, Set<Integer> seeds, IntPredicate sink, IntPredicate free, IntPredicate stop,
+                       IntPredicate complete, java.util.function.Predicate<Move> enough, int hops, int fanOutCap) {
         Map<Integer, EndpointKind> ends = new HashMap<>();
         Map<Integer, Integer> hop = new HashMap<>();
         Map<Integer, Integer> reachedAt = new HashMap<>();
@@ -90,7 +91,7 @@ final class GlobalReplay {
         }
         for (int k = 0; k < moves.size(); k++) {
             Move m = moves.get(k);
-            if (!m.value() || !m.inWindow() || !hop.containsKey(m.from()) || ends.containsKey(m.from())
+            if (!m.value() || !m.inWindow() || !enough.test(m) || !hop.containsKey(m.from()) || ends.containsKey(m.from())
                     || reachedAt.get(m.from()) >= k || hop.containsKey(m.to())) {
                 continue;
             }
@@ -111,7 +112,24 @@ final class GlobalReplay {
                 fanOut.merge(m.from(), 1, Integer::sum);
             }
         }
-        return ends;
+        return new Reach(hop.keySet(), ends);
+    }
+
+    /**
+     * The addresses a trace reached ({@code reached}: followed ones, endpoints and seeds), and its
+     * endpoints with why they were not followed.
+     */
+    record Reach(Set<Integer> reached, Map<Integer, EndpointKind> ends) {
+    }
+
+    /**
+     * What the oracle found: per address and asset {received from others, sent to others, held at
+     * the end} of stolen value, for every holding with any of them non-zero (an endpoint's held is
+     * 0: what reached it is its endpoint amount); and the endpoints, with those the replay found
+     * (an address reached by no followed transfer of enough value, to which stolen value still
+     * came: below the minimum).
+     */
+    record Found(Map<Key, BigInteger[]> holdings, Map<Integer, EndpointKind> ends) {
     }
 
     /** A lot: an amount and whether it is stolen. */
@@ -196,13 +214,11 @@ final class GlobalReplay {
     }
 
     /**
-     * Address and asset to {received from others, sent to others, held at the end} of stolen value,
-     * for every holding with any of them non-zero; an endpoint's held is 0 (what reached it is its
-     * endpoint amount). {@code windowed}: the trace has a window start, which is at the first
+     * Replays {@code moves}. {@code windowed}: the trace has a window start, which is at the first
      * move in the window (or after the last move, when none is).
      */
-    static Map<Key, BigInteger[]> replay(List<Move> moves, Set<Integer> seeds, Map<Integer, EndpointKind> sinks,
-                                         boolean windowed, String model) {
+    static Found replay(List<Move> moves, Set<Integer> seeds, Reach reach, boolean windowed, String model) {
+        Map<Integer, EndpointKind> sinks = new HashMap<>(reach.ends());
         Map<Key, Holding> holdings = new HashMap<>();
         boolean started = !windowed;
         for (Move m : moves) {
@@ -228,6 +244,11 @@ final class GlobalReplay {
                 r.credit(List.of(new Lot(m.amount(), true)));
             } else if (sinks.containsKey(m.to())) {
                 r.credit(List.of(new Lot(m.amount(), false))); // an endpoint absorbs the taint: it is not followed
+            } else if (!reach.reached().contains(m.to())) {
+                if (stolen(draw).signum() > 0) { // stolen value by a transfer below the minimum: an endpoint now
+                    sinks.put(m.to(), EndpointKind.BELOW_MINIMUM);
+                }
+                r.credit(List.of(new Lot(m.amount(), false)));
             } else {
                 r.credit(draw);
             }
@@ -243,12 +264,14 @@ final class GlobalReplay {
         }
         Map<Key, BigInteger[]> out = new TreeMap<>();
         holdings.forEach((k, h) -> {
-            BigInteger[] v = {h.received, h.sent, sinks.containsKey(k.address()) ? BigInteger.ZERO : h.held(model)};
+            boolean end = sinks.containsKey(k.address());
+            boolean reached = reach.reached().contains(k.address()) || end;
+            BigInteger[] v = {h.received, h.sent, end || !reached ? BigInteger.ZERO : h.held(model)};
             if (v[0].signum() != 0 || v[1].signum() != 0 || v[2].signum() != 0) {
                 out.put(k, v);
             }
         });
-        return out;
+        return new Found(out, sinks);
     }
 
     private static void stealAll(Map<Key, Holding> holdings, Set<Integer> seeds) {
@@ -264,8 +287,9 @@ final class GlobalReplay {
      * received (0 for a seed: its inflows are what was stolen), sent and held, and every endpoint
      * with its kind and amount ({@code sinks}' kinds for endpoints, HELD elsewhere).
      */
-    static void assertMatches(String what, TraceResult t, Map<Key, BigInteger[]> want, Map<Integer, EndpointKind> sinks,
-                              ToIntFunction<Address> id, ToIntFunction<Asset> asset) {
+    static void assertMatches(String what, TraceResult t, Found found, ToIntFunction<Address> id, ToIntFunction<Asset> asset) {
+        Map<Key, BigInteger[]> want = found.holdings();
+        Map<Integer, EndpointKind> sinks = found.ends();
         Map<Key, String> got = new TreeMap<>();
         for (TraceResult.Node n : t.nodes()) {
             int a = id.applyAsInt(n.address());

@@ -16,7 +16,6 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * random datasets, its traces reach hubs of thousands of transfers, whose histories one
  * {@code Tracer} summarises once and reuses across traces ({@link HubMemo}), and reach enough
  * addresses to put part of the work on a second thread ({@link Tracer#SIDE_FROM}). Twelve starts
- * per model, direction and hop limit, traced one after another by one {@code Tracer}; every
+ * per model, direction, hop limit and minimum amount, traced one after another by one {@code Tracer}; every
  * address's stolen value received, sent and held, and every endpoint, must equal the oracle's to
  * the base unit.
  */
@@ -79,28 +78,35 @@ class GlobalReplayOnBenchDataTest {
         return out;
     }
 
-    @ParameterizedTest(name = "{0}, {1} hops, {2}")
+    @ParameterizedTest(name = "{0}, {1} hops, {2}, minimum {3}")
     @CsvSource({
-        "haircut, 4, forward", "haircut, 6, forward", "haircut, 4, backward",
-        "fifo, 4, forward", "fifo, 6, forward", "fifo, 4, backward",
-        "poison, 4, forward", "poison, 6, forward", "poison, 4, backward"})
-    void everyTraceIsTheGlobalReplay(String model, int hops, String direction) {
+        "haircut, 4, forward, 0", "haircut, 6, forward, 0", "haircut, 4, backward, 0", "haircut, 6, forward, 0.05",
+        "fifo, 4, forward, 0", "fifo, 6, forward, 0", "fifo, 4, backward, 0", "fifo, 4, forward, 0.05",
+        "poison, 4, forward, 0", "poison, 6, forward, 0", "poison, 4, backward, 0", "poison, 4, backward, 0.05"})
+    void everyTraceIsTheGlobalReplay(String model, int hops, String direction, java.math.BigDecimal minimum) {
         TransferGraph g = data.graph();
         boolean forward = direction.equals("forward");
         List<GlobalReplay.Move> moves = moves(g, forward);
+        BigInteger[] minBase = new BigInteger[g.assetCount()]; // whole units of each asset, in its base units
+        for (int i = 0; i < minBase.length; i++) {
+            minBase[i] = minimum.movePointRight(g.asset(i).decimals()).setScale(0, java.math.RoundingMode.CEILING)
+                    .toBigIntegerExact();
+        }
         Tracer tracer = Tracer.builder().dataset(data).labels(labels).classifier(new FakeTokenClassifier(AssetRegistry.bundled()))
-                .model(TaintModel.named(model)).policy(TracePolicy.builder().maxHops(hops).build()).build();
+                .model(TaintModel.named(model)).policy(TracePolicy.builder().maxHops(hops).minAmount(minimum).build()).build();
         int reachedHubs = 0;
         int largest = 0;
+        int belowMinimum = 0;
         for (int start : SideBySideRunner.startAddresses(g, labels, 7, STARTS)) {
             Set<Integer> seeds = Set.of(start);
-            Map<Integer, EndpointKind> sinks = GlobalReplay.endpoints(moves, seeds, stop, a -> true, hops,
-                    TracePolicy.DEFAULT_FAN_OUT_CAP);
-            Map<GlobalReplay.Key, BigInteger[]> want = GlobalReplay.replay(moves, seeds, sinks, false, model);
+            GlobalReplay.Reach reach = GlobalReplay.reach(moves, seeds, a -> false, a -> false, stop, a -> true,
+                    m -> m.amount().compareTo(minBase[m.asset()]) >= 0, hops, TracePolicy.DEFAULT_FAN_OUT_CAP);
+            GlobalReplay.Found want = GlobalReplay.replay(moves, seeds, reach, false, model);
             TraceResult t = tracer.trace(List.of(Seed.address(g.address(start))), forward ? Direction.FORWARD : Direction.BACKWARD);
-            GlobalReplay.assertMatches(model + " from " + g.address(start), t, want, sinks,
+            GlobalReplay.assertMatches(model + " from " + g.address(start), t, want,
                     a -> g.idOf(a).orElseThrow(), a -> assetId(g, a));
             largest = Math.max(largest, t.nodes().size());
+            belowMinimum += (int) t.endpoints().stream().filter(e -> e.kind() == EndpointKind.BELOW_MINIMUM).count();
             for (TraceResult.Node n : t.nodes()) {
                 int a = g.idOf(n.address()).orElseThrow();
                 reachedHubs += n.role() == TraceResult.Role.FOLLOWED
@@ -110,6 +116,9 @@ class GlobalReplayOnBenchDataTest {
         // the traces must reach what the small datasets cannot: hubs that are followed, and traces
         // large enough to use the second thread
         assertThat(reachedHubs).as("followed hubs over %d traces", STARTS).isPositive();
+        if (minimum.signum() > 0) {
+            assertThat(belowMinimum).as("below-minimum endpoints over %d traces", STARTS).isPositive();
+        }
         if (hops == 6) {
             assertThat(largest).as("largest trace's nodes").isGreaterThanOrEqualTo(Tracer.SIDE_FROM);
         }

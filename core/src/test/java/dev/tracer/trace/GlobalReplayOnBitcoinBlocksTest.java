@@ -75,12 +75,12 @@ class GlobalReplayOnBitcoinBlocksTest {
         int multiHop = 0;
         for (Address seed : seeds) {
             Set<Integer> ids = Set.of(g.idOf(seed).orElseThrow());
-            Map<Integer, EndpointKind> sinks = GlobalReplay.endpoints(moves, ids,
-                    a -> g.addressKind(a) == Address.Kind.SINK, a -> g.addressKind(a) == Address.Kind.OUTPUT, a -> false,
-                    a -> data.coverage().outflowsComplete(g.address(a)), hops, TracePolicy.DEFAULT_FAN_OUT_CAP);
-            Map<GlobalReplay.Key, BigInteger[]> want = GlobalReplay.replay(moves, ids, sinks, false, model);
+            GlobalReplay.Reach reach = GlobalReplay.reach(moves, ids, a -> g.addressKind(a) == Address.Kind.SINK,
+                    a -> g.addressKind(a) == Address.Kind.OUTPUT, a -> false, a -> data.coverage().outflowsComplete(g.address(a)),
+                    m -> true, hops, TracePolicy.DEFAULT_FAN_OUT_CAP);
+            GlobalReplay.Found want = GlobalReplay.replay(moves, ids, reach, false, model);
             TraceResult t = tracer.trace(List.of(Seed.address(seed)), Direction.FORWARD);
-            GlobalReplay.assertMatches(model + " from " + seed.value(), t, want, sinks, a -> g.idOf(a).orElseThrow(),
+            GlobalReplay.assertMatches(model + " from " + seed.value(), t, want, a -> g.idOf(a).orElseThrow(),
                     a -> GlobalReplayOnBenchDataTest.assetId(g, a));
             multiHop += t.nodes().stream().anyMatch(n -> n.hop() >= 2) ? 1 : 0;
         }

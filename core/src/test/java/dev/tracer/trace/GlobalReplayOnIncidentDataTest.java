@@ -19,7 +19,6 @@ import dev.tracer.testing.SharedData;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,18 +63,18 @@ class GlobalReplayOnIncidentDataTest {
         }
         Set<Integer> seeds = new TreeSet<>();
         BYBIT.seeds().forEach(s -> seeds.add(g.idOf(s.address()).orElseThrow()));
-        Map<Integer, EndpointKind> sinks = GlobalReplay.endpoints(moves, seeds,
+        GlobalReplay.Reach reach = GlobalReplay.reach(moves, seeds,
                 a -> LABELS.labels(g.address(a)).stream().anyMatch(l -> l.confidence() >= 50 && stopAt.contains(l.category())),
                 a -> forward ? DATA.coverage().outflowsComplete(g.address(a)) : DATA.coverage().inflowsComplete(g.address(a)),
                 hops, TracePolicy.DEFAULT_FAN_OUT_CAP);
-        Map<GlobalReplay.Key, BigInteger[]> want = GlobalReplay.replay(moves, seeds, sinks, false, model);
+        GlobalReplay.Found want = GlobalReplay.replay(moves, seeds, reach, false, model);
         TraceResult t = Tracer.builder().dataset(DATA).labels(LABELS).classifier(classifier).model(TaintModel.named(model))
                 .policy(TracePolicy.builder().maxHops(hops).build()).build()
                 .trace(IncidentTracer.seeds(BYBIT), forward ? Direction.FORWARD : Direction.BACKWARD);
-        GlobalReplay.assertMatches(model + " " + direction, t, want, sinks, a -> g.idOf(a).orElseThrow(),
+        GlobalReplay.assertMatches(model + " " + direction, t, want, a -> g.idOf(a).orElseThrow(),
                 a -> GlobalReplayOnBenchDataTest.assetId(g, a));
         // a real trace: many addresses reached and taint at several kinds of endpoint
-        assertThat(want.size()).as("holdings the oracle found taint in").isGreaterThan(forward ? 40 : 1);
+        assertThat(want.holdings().size()).as("holdings the oracle found taint in").isGreaterThan(forward ? 40 : 1);
         if (forward) {
             assertThat(t.endpoints()).extracting(TraceResult.Endpoint::kind).contains(EndpointKind.FRONTIER);
         }

@@ -20,10 +20,9 @@ import net.jqwik.api.statistics.Statistics;
  * The engine against the independent oracle {@link GlobalReplay}, on the random datasets of
  * {@link TaintConservationPropertiesTest} (up to 12 addresses and 60 transfers of ETH, stETH and an
  * imitation token, amounts up to 2^100): every model, both directions, complete data and data
- * with frontiers, a stop label, hop limits and fan-out caps that cut, and window starts. Per
- * address and asset the stolen value received, sent and held, and every endpoint's kind and
- * amount, must be equal to the base unit. Minimum amounts are left out: which transfers they cut
- * depends on the taint a transfer carries, which is the engine's rule, not the data's.
+ * with frontiers, a stop label, hop limits, fan-out caps and minimum amounts that cut, and window
+ * starts. Per address and asset the stolen value received, sent and held, and every endpoint's
+ * kind and amount, must be equal to the base unit.
  */
 class GlobalReplayOracleTest {
 
@@ -65,22 +64,23 @@ class GlobalReplayOracleTest {
         Statistics.label("a frontier absorbed taint").coverage(c -> c.check(true).percentage(p -> p > 20));
     }
 
-    /** Hop limits of 2 to 4 and fan-out caps of 1 to 3, where they cut; no minimum amount. */
+    /** Hop limits of 2 to 4, fan-out caps of 1 to 3 and minimum amounts, where they cut. */
     @Provide
     Arbitrary<TaintConservationPropertiesTest.Spec> cut() {
         return TaintConservationPropertiesTest.specs(true, false, true).map(s -> new TaintConservationPropertiesTest.Spec(
-                s.n(), s.txs(), s.outComplete(), s.inComplete(), s.seed(), s.exchange(), 2 + s.hops() % 3, BigDecimal.ZERO,
+                s.n(), s.txs(), s.outComplete(), s.inComplete(), s.seed(), s.exchange(), 2 + s.hops() % 3, s.minAmount(),
                 s.fanOutCap(), s.forward(), 0));
     }
 
     @Property(tries = 300)
-    void everyModelIsTheGlobalReplayWithHopLimitsAndFanOutCaps(@ForAll("cut") TaintConservationPropertiesTest.Spec s) {
+    void everyModelIsTheGlobalReplayWithHopLimitsFanOutCapsAndMinimumAmounts(@ForAll("cut") TaintConservationPropertiesTest.Spec s) {
         for (TaintModel model : TaintConservationPropertiesTest.MODELS) {
             assertMatchesOracle(s, model);
         }
         reachesOthersIn(50);
         Statistics.label("a hop limit absorbed taint").coverage(c -> c.check(true).percentage(p -> p > 2));
         Statistics.label("a fan-out cut absorbed taint").coverage(c -> c.check(true).percentage(p -> p > 2));
+        Statistics.label("a below-minimum endpoint absorbed taint").coverage(c -> c.check(true).percentage(p -> p > 2));
     }
 
     /** The same with a window start: the seed's holdings at the start are what was stolen. */
@@ -130,21 +130,25 @@ class GlobalReplayOracleTest {
     static void assertMatchesOracle(TaintConservationPropertiesTest.Spec s, TaintModel model) {
         List<GlobalReplay.Move> moves = moves(s);
         Set<Integer> seeds = Set.of(s.seed());
-        Map<Integer, EndpointKind> sinks = GlobalReplay.endpoints(moves, seeds, a -> a == s.exchange(),
-                a -> s.forward() ? s.outComplete().get(a) : s.inComplete().get(a), s.hops(), s.fanOutCap());
-        Map<GlobalReplay.Key, BigInteger[]> want = GlobalReplay.replay(moves, seeds, sinks, s.beforeSince() > 0, model.name());
-        Statistics.label("taint reached another address").collect(want.keySet().stream().anyMatch(k -> k.address() != s.seed()));
-        for (EndpointKind kind : List.of(EndpointKind.STOPPED, EndpointKind.FRONTIER, EndpointKind.HOP_LIMIT,
-                EndpointKind.FAN_OUT_CUT)) {
-            Statistics.label("a " + LABELS.get(kind) + " absorbed taint").collect(want.entrySet().stream()
-                    .anyMatch(e -> sinks.get(e.getKey().address()) == kind && e.getValue()[0].signum() > 0));
+        // the policy's minimum in base units, per asset (every asset here has 18 decimals)
+        BigInteger min = s.minAmount().movePointRight(18).setScale(0, java.math.RoundingMode.CEILING).toBigIntegerExact();
+        GlobalReplay.Reach reach = GlobalReplay.reach(moves, seeds, a -> false, a -> false, a -> a == s.exchange(),
+                a -> s.forward() ? s.outComplete().get(a) : s.inComplete().get(a), m -> m.amount().compareTo(min) >= 0,
+                s.hops(), s.fanOutCap());
+        GlobalReplay.Found want = GlobalReplay.replay(moves, seeds, reach, s.beforeSince() > 0, model.name());
+        Statistics.label("taint reached another address").collect(want.holdings().keySet().stream()
+                .anyMatch(k -> k.address() != s.seed()));
+        for (EndpointKind kind : LABELS.keySet()) {
+            Statistics.label("a " + LABELS.get(kind) + " absorbed taint").collect(want.holdings().entrySet().stream()
+                    .anyMatch(e -> want.ends().get(e.getKey().address()) == kind && e.getValue()[0].signum() > 0));
         }
-        GlobalReplay.assertMatches(model.name(), trace(s, model), want, sinks,
+        GlobalReplay.assertMatches(model.name(), trace(s, model), want,
                 a -> TaintConservationPropertiesTest.indexOf(s, a), GlobalReplayOracleTest::assetIndex);
     }
 
     private static final Map<EndpointKind, String> LABELS = Map.of(EndpointKind.STOPPED, "stop",
-            EndpointKind.FRONTIER, "frontier", EndpointKind.HOP_LIMIT, "hop limit", EndpointKind.FAN_OUT_CUT, "fan-out cut");
+            EndpointKind.FRONTIER, "frontier", EndpointKind.HOP_LIMIT, "hop limit", EndpointKind.FAN_OUT_CUT, "fan-out cut",
+            EndpointKind.BELOW_MINIMUM, "below-minimum endpoint");
 
     static int assetIndex(Asset a) {
         return List.of(TaintConservationPropertiesTest.ASSETS).indexOf(a);
