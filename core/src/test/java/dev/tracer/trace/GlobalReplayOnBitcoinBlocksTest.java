@@ -29,8 +29,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * transactions have unexplained inflows and unspent outputs are frontiers). A transaction is a
  * vertex credited by its inputs in input order and debited by its outputs in output order, fee
  * last; a hop is a transaction, the fee is an endpoint. From every output spent within the data,
- * traced as one seed each by one {@code Tracer}, in every model, forward: each address's stolen
- * satoshis received, sent and held, and every endpoint, must equal the oracle's.
+ * traced as one seed each by one {@code Tracer}, in every model, forward and (four of the
+ * configurations) backward: each address's stolen satoshis received, sent and held, and every
+ * endpoint, must equal the oracle's.
  */
 class GlobalReplayOnBitcoinBlocksTest {
     static final Map<String, Dataset> DATA = new java.util.TreeMap<>();
@@ -54,21 +55,26 @@ class GlobalReplayOnBitcoinBlocksTest {
         return seeds;
     }
 
-    @ParameterizedTest(name = "{2}: {0}, {1} hops")
+    @ParameterizedTest(name = "{2}: {0}, {1} hops, {3}")
     @CsvSource({
-        "haircut, 10, first-100k-blocks.dat", "fifo, 10, first-100k-blocks.dat", "poison, 10, first-100k-blocks.dat",
-        "haircut, 2, first-100k-blocks.dat", "fifo, 3, first-100k-blocks.dat",
-        "haircut, 5, block481815.dat", "fifo, 5, block481815.dat", "poison, 5, block481815.dat",
-        "haircut, 5, block481829.dat", "fifo, 5, block481829.dat", "poison, 5, block481829.dat"})
-    void everySpentOutputsTraceIsTheGlobalReplay(String model, int hops, String file) {
+        "haircut, 10, first-100k-blocks.dat, forward", "fifo, 10, first-100k-blocks.dat, forward",
+        "poison, 10, first-100k-blocks.dat, forward", "haircut, 2, first-100k-blocks.dat, forward",
+        "fifo, 3, first-100k-blocks.dat, forward", "haircut, 10, first-100k-blocks.dat, backward",
+        "haircut, 5, block481815.dat, forward", "fifo, 5, block481815.dat, forward", "poison, 5, block481815.dat, forward",
+        "haircut, 5, block481829.dat, forward", "fifo, 5, block481829.dat, forward", "poison, 5, block481829.dat, forward",
+        "haircut, 5, block481815.dat, backward", "fifo, 5, block481815.dat, backward", "poison, 5, block481829.dat, backward"})
+    void everySpentOutputsTraceIsTheGlobalReplay(String model, int hops, String file, String direction) {
+        boolean forward = direction.equals("forward");
         Dataset data = DATA.get(file);
         TransferGraph g = data.graph();
         List<Address> seeds = seeds(g);
         assertThat(seeds).as("outputs spent within the data").hasSizeGreaterThan(5);
         List<GlobalReplay.Move> moves = new ArrayList<>();
-        for (int e = 0; e < g.edgeCount(); e++) {
+        for (int i = 0; i < g.edgeCount(); i++) {
+            int e = forward ? i : g.edgeCount() - 1 - i;
             BigInteger amount = g.amount(e);
-            moves.add(new GlobalReplay.Move(g.from(e), g.to(e), g.assetId(e), amount, amount.signum() > 0, true));
+            moves.add(forward ? new GlobalReplay.Move(g.from(e), g.to(e), g.assetId(e), amount, amount.signum() > 0, true)
+                    : new GlobalReplay.Move(g.to(e), g.from(e), g.assetId(e), amount, amount.signum() > 0, true));
         }
         Tracer tracer = Tracer.builder().dataset(data).classifier(new FakeTokenClassifier(AssetRegistry.bundled()))
                 .model(TaintModel.named(model)).policy(TracePolicy.builder().maxHops(hops).build()).build();
@@ -76,10 +82,11 @@ class GlobalReplayOnBitcoinBlocksTest {
         for (Address seed : seeds) {
             Set<Integer> ids = Set.of(g.idOf(seed).orElseThrow());
             GlobalReplay.Reach reach = GlobalReplay.reach(moves, ids, a -> g.addressKind(a) == Address.Kind.SINK,
-                    a -> g.addressKind(a) == Address.Kind.OUTPUT, a -> false, a -> data.coverage().outflowsComplete(g.address(a)),
+                    a -> g.addressKind(a) == Address.Kind.OUTPUT, a -> false,
+                    a -> forward ? data.coverage().outflowsComplete(g.address(a)) : data.coverage().inflowsComplete(g.address(a)),
                     m -> true, hops, TracePolicy.DEFAULT_FAN_OUT_CAP);
             GlobalReplay.Found want = GlobalReplay.replay(moves, ids, reach, false, model);
-            TraceResult t = tracer.trace(List.of(Seed.address(seed)), Direction.FORWARD);
+            TraceResult t = tracer.trace(List.of(Seed.address(seed)), forward ? Direction.FORWARD : Direction.BACKWARD);
             GlobalReplay.assertMatches(model + " from " + seed.value(), t, want, a -> g.idOf(a).orElseThrow(),
                     a -> GlobalReplayOnBenchDataTest.assetId(g, a));
             multiHop += t.nodes().stream().anyMatch(n -> n.hop() >= 2) ? 1 : 0;
