@@ -52,6 +52,26 @@ final class GlobalReplay {
     record Move(int from, int to, int asset, BigInteger amount, boolean value, boolean inWindow) {
     }
 
+    /**
+     * Every transfer of {@code g} in the direction of travel, with graph ids for addresses and
+     * assets; a transfer carries value when it is not zero and {@code classifier} says its asset does.
+     */
+    static List<Move> moves(dev.tracer.graph.TransferGraph g, boolean forward, dev.tracer.assets.FakeTokenClassifier classifier) {
+        boolean[] traced = new boolean[g.assetCount()];
+        for (int i = 0; i < traced.length; i++) {
+            traced[i] = classifier.classify(g.asset(i)).carriesValue();
+        }
+        List<Move> out = new ArrayList<>(g.edgeCount());
+        for (int i = 0; i < g.edgeCount(); i++) {
+            int e = forward ? i : g.edgeCount() - 1 - i;
+            BigInteger amount = g.amount(e);
+            boolean value = traced[g.assetId(e)] && amount.signum() > 0;
+            out.add(forward ? new Move(g.from(e), g.to(e), g.assetId(e), amount, value, true)
+                    : new Move(g.to(e), g.from(e), g.assetId(e), amount, value, true));
+        }
+        return out;
+    }
+
     /** An address and an asset index. */
     record Key(int address, int asset) implements Comparable<Key> {
         @Override

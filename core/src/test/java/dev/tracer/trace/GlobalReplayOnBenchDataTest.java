@@ -14,7 +14,6 @@ import dev.tracer.source.Dataset;
 import dev.tracer.source.etl.EtlCsvReader;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntPredicate;
@@ -41,7 +40,6 @@ class GlobalReplayOnBenchDataTest {
     static Path dir;
     static Dataset data;
     static LabelStore labels;
-    static boolean[] traced;
     static IntPredicate stop;
 
     @BeforeAll
@@ -50,11 +48,6 @@ class GlobalReplayOnBenchDataTest {
         data = new EtlCsvReader(AssetRegistry.bundled()).read(dir);
         labels = LabelStore.empty().withCsv(dir.resolve("labels.csv"));
         TransferGraph g = data.graph();
-        FakeTokenClassifier classifier = new FakeTokenClassifier(AssetRegistry.bundled());
-        traced = new boolean[g.assetCount()];
-        for (int i = 0; i < traced.length; i++) {
-            traced[i] = classifier.classify(g.asset(i)).carriesValue();
-        }
         Set<Category> stopAt = TracePolicy.builder().build().stopAt();
         boolean[] stops = new boolean[g.addressCount()];
         for (int a = 0; a < stops.length; a++) {
@@ -65,19 +58,6 @@ class GlobalReplayOnBenchDataTest {
         stop = a -> stops[a];
     }
 
-    /** Every transfer in the direction of travel. */
-    static List<GlobalReplay.Move> moves(TransferGraph g, boolean forward) {
-        List<GlobalReplay.Move> out = new ArrayList<>(g.edgeCount());
-        for (int i = 0; i < g.edgeCount(); i++) {
-            int e = forward ? i : g.edgeCount() - 1 - i;
-            BigInteger amount = g.amount(e);
-            boolean value = traced[g.assetId(e)] && amount.signum() > 0;
-            out.add(forward ? new GlobalReplay.Move(g.from(e), g.to(e), g.assetId(e), amount, value, true)
-                    : new GlobalReplay.Move(g.to(e), g.from(e), g.assetId(e), amount, value, true));
-        }
-        return out;
-    }
-
     @ParameterizedTest(name = "{0}, {1} hops, {2}, minimum {3}")
     @CsvSource({
         "haircut, 4, forward, 0", "haircut, 6, forward, 0", "haircut, 4, backward, 0", "haircut, 6, forward, 0.05",
@@ -86,7 +66,7 @@ class GlobalReplayOnBenchDataTest {
     void everyTraceIsTheGlobalReplay(String model, int hops, String direction, java.math.BigDecimal minimum) {
         TransferGraph g = data.graph();
         boolean forward = direction.equals("forward");
-        List<GlobalReplay.Move> moves = moves(g, forward);
+        List<GlobalReplay.Move> moves = GlobalReplay.moves(g, forward, new FakeTokenClassifier(AssetRegistry.bundled()));
         BigInteger[] minBase = new BigInteger[g.assetCount()]; // whole units of each asset, in its base units
         for (int i = 0; i < minBase.length; i++) {
             minBase[i] = minimum.movePointRight(g.asset(i).decimals()).setScale(0, java.math.RoundingMode.CEILING)

@@ -10,7 +10,6 @@ import dev.tracer.model.Address;
 import dev.tracer.source.Dataset;
 import dev.tracer.source.bitcoin.BlockFiles;
 import dev.tracer.testing.SharedData;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,14 +68,9 @@ class GlobalReplayOnBitcoinBlocksTest {
         TransferGraph g = data.graph();
         List<Address> seeds = seeds(g);
         assertThat(seeds).as("outputs spent within the data").hasSizeGreaterThan(5);
-        List<GlobalReplay.Move> moves = new ArrayList<>();
-        for (int i = 0; i < g.edgeCount(); i++) {
-            int e = forward ? i : g.edgeCount() - 1 - i;
-            BigInteger amount = g.amount(e);
-            moves.add(forward ? new GlobalReplay.Move(g.from(e), g.to(e), g.assetId(e), amount, amount.signum() > 0, true)
-                    : new GlobalReplay.Move(g.to(e), g.from(e), g.assetId(e), amount, amount.signum() > 0, true));
-        }
-        Tracer tracer = Tracer.builder().dataset(data).classifier(new FakeTokenClassifier(AssetRegistry.bundled()))
+        FakeTokenClassifier classifier = new FakeTokenClassifier(AssetRegistry.bundled());
+        List<GlobalReplay.Move> moves = GlobalReplay.moves(g, forward, classifier);
+        Tracer tracer = Tracer.builder().dataset(data).classifier(classifier)
                 .model(TaintModel.named(model)).policy(TracePolicy.builder().maxHops(hops).build()).build();
         int multiHop = 0;
         for (Address seed : seeds) {

@@ -16,8 +16,6 @@ import dev.tracer.model.Chain;
 import dev.tracer.source.Dataset;
 import dev.tracer.source.etl.EtlCsvReader;
 import dev.tracer.testing.SharedData;
-import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,19 +46,8 @@ class GlobalReplayOnIncidentDataTest {
         TransferGraph g = DATA.graph();
         boolean forward = direction.equals("forward");
         FakeTokenClassifier classifier = new FakeTokenClassifier(REGISTRY);
-        boolean[] traced = new boolean[g.assetCount()];
-        for (int i = 0; i < traced.length; i++) {
-            traced[i] = classifier.classify(g.asset(i)).carriesValue();
-        }
         Set<Category> stopAt = TracePolicy.builder().build().stopAt();
-        List<GlobalReplay.Move> moves = new ArrayList<>();
-        for (int i = 0; i < g.edgeCount(); i++) {
-            int e = forward ? i : g.edgeCount() - 1 - i;
-            BigInteger amount = g.amount(e);
-            boolean value = traced[g.assetId(e)] && amount.signum() > 0;
-            moves.add(forward ? new GlobalReplay.Move(g.from(e), g.to(e), g.assetId(e), amount, value, true)
-                    : new GlobalReplay.Move(g.to(e), g.from(e), g.assetId(e), amount, value, true));
-        }
+        List<GlobalReplay.Move> moves = GlobalReplay.moves(g, forward, classifier);
         Set<Integer> seeds = new TreeSet<>();
         BYBIT.seeds().forEach(s -> seeds.add(g.idOf(s.address()).orElseThrow()));
         GlobalReplay.Reach reach = GlobalReplay.reach(moves, seeds,
