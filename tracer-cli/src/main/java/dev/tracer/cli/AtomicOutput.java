@@ -140,6 +140,32 @@ final class AtomicOutput {
         }
     }
 
+    /**
+     * Refuses an {@code --out} directory that holds one of the command's inputs: replacing the
+     * directory as a whole would delete it.
+     */
+    static void refuseInputsInside(Path out, java.util.Collection<Path> inputs) {
+        Path dir = out.toAbsolutePath().normalize();
+        for (Path in : inputs) {
+            if (in != null && in.toAbsolutePath().normalize().startsWith(dir)) {
+                throw new InvalidInputException("--out " + out + ": holds the input " + in
+                        + ", which replacing the directory would delete; write to another directory (nothing was written)");
+            }
+        }
+    }
+
+    /** Refuses an {@code --out} file that is the command's input: it would be lost. */
+    static void refuseSameFile(Path out, Path input) {
+        try {
+            if (out != null && Files.exists(out) && Files.exists(input) && Files.isSameFile(out, input)) {
+                throw new InvalidInputException("--out " + out + ": is the input " + input
+                        + ", which writing would replace; name another file (nothing was written)");
+            }
+        } catch (IOException e) {
+            throw new SourceException.Unavailable(out + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
     private static void refuseForeign(Path out, Path abs, String marker, String kind) {
         requireDirectoryTarget(out);
         if (!Files.isDirectory(abs) || Files.isRegularFile(abs.resolve(marker))) {

@@ -63,6 +63,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         // the directory 'tracer trace --out' or a batch wrote: its report.json
         Path file = java.nio.file.Files.isDirectory(report) ? report.resolve("report.json") : report;
+        AtomicOutput.refuseSameFile(out, file);
         TraceResult r = new ReportJsonReader().read(file);
         if (f.equals("dot") && r.transfers().size() > DOT_SMALL) {
             LOG.warn("{} edges: Graphviz will be slow; GEXF or GraphML in Gephi suit large graphs", r.transfers().size());

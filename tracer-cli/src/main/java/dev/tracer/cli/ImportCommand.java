@@ -80,6 +80,7 @@ final class ImportCommand implements Runnable {
                     throw new InvalidInputException("sender " + a + " given twice");
                 }
             }
+            AtomicOutput.refuseInputsInside(out, senders.values());
             ExplorerCsvImporter.Result r = new ExplorerCsvImporter(AssetRegistry.bundled()).read(c, senders, description);
             writeDataset(r.dataset(), out);
             var err = spec.commandLine().getErr();

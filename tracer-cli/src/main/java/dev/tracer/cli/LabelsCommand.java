@@ -187,6 +187,7 @@ final class LabelsCommand implements Callable<Integer> {
                 Path beside = from.toAbsolutePath().normalize().resolveSibling("PROVENANCE.md");
                 prov = Files.isRegularFile(beside) ? Optional.of(beside) : Optional.empty();
             }
+            AtomicOutput.refuseInputsInside(out, java.util.Arrays.asList(from, prov.orElse(null)));
             LabelImporter.Result r = new LabelImporter().read(from, prov);
             PrintWriter err = spec.commandLine().getErr();
             r.warnings().forEach(w -> err.println("tracer: warning: " + SafeText.line(w)));

@@ -104,6 +104,12 @@ class BybitFixtureTest {
         assertThat(empty.resolve("dataset.json")).exists();
         CliRun again = CliRun.of("import", "explorer-csv", "--out", empty.toString(), seed); // a dataset now: replaced
         assertThat(again.code()).as(again.err()).isZero();
+        // an export kept inside the dataset directory would be deleted with it
+        Path inside = Files.copy(SharedData.path("ethereum/bybit-2025/hop1.csv"), empty.resolve("hop1.csv"));
+        BadInputTest.assertOneLineError(CliRun.of("import", "explorer-csv", "--out", empty.toString(),
+                "0x47666Fab8bd0Ac7003bce3f5C3585383F09486E2=" + inside), 2,
+                "--out " + empty + ": holds the input " + inside + ", which replacing the directory would delete");
+        assertThat(inside).exists();
     }
 
     @Test

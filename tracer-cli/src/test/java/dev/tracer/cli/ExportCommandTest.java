@@ -69,6 +69,11 @@ class ExportCommandTest {
                 2, "--out " + out + ": exists and is not a directory; nothing was written");
         BadInputTest.assertOneLineError(CliRun.of("export", dir.toString(), "--format", "gexf"), 3,
                 dir.resolve("report.json") + ": no such file");
+        // the report written over by its own export
+        Path copy = Files.copy(incident.resolve("report.json"), tmp.resolve("copy.json"));
+        BadInputTest.assertOneLineError(CliRun.of("export", copy.toString(), "--format", "gexf", "--out", copy.toString()), 2,
+                "--out " + copy + ": is the input " + copy + ", which writing would replace");
+        assertThat(copy).hasSameBinaryContentAs(incident.resolve("report.json"));
     }
 
     @Test
