@@ -107,10 +107,14 @@ public record DatasetManifest(Coverage coverage, String description, SortedMap<S
             } catch (java.io.IOException ex) {
                 throw new SourceException.Unavailable(f + ": cannot read: " + ex.getMessage(), ex);
             }
-            if (size != e.getValue().bytes()) {
-                throw new InvalidInputException(f + ": " + size + " bytes, but " + FILE + " says " + e.getValue().bytes()
-                        + ": the file was cut short or changed after it was written");
-            }
+            checkSize(f, size, e.getValue());
+        }
+    }
+
+    private static void checkSize(Path f, long size, FileDigest want) {
+        if (size != want.bytes()) {
+            throw new InvalidInputException(f + ": " + size + " bytes, but " + FILE + " says " + want.bytes()
+                    + ": the file was cut short or changed after it was written");
         }
     }
 
@@ -119,10 +123,7 @@ public record DatasetManifest(Coverage coverage, String description, SortedMap<S
             Path f = dir.resolve(e.getKey());
             FileDigest want = e.getValue();
             FileDigest got = FileDigest.of(f);
-            if (got.bytes() != want.bytes()) {
-                throw new InvalidInputException(f + ": " + got.bytes() + " bytes, but " + FILE + " says " + want.bytes()
-                        + ": the file was cut short or changed after it was written");
-            }
+            checkSize(f, got.bytes(), want); // again: the file may have changed since checkSizes
             if (!got.sha256().equals(want.sha256())) {
                 throw new InvalidInputException(f + ": SHA-256 " + got.sha256() + ", but " + FILE + " says " + want.sha256()
                         + ": the file changed after it was written");

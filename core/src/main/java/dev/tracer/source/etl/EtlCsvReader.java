@@ -90,16 +90,13 @@ public final class EtlCsvReader {
         DigestCheck digests = manifest != null ? manifest.verifyAlongside(dir) : DigestCheck.NONE;
         Chain chain = manifest != null ? manifest.coverage().chain() : Chain.ETHEREUM;
         TransferGraph graph;
-        boolean read = false;
         try {
             graph = readGraph(dir, chain);
-            read = true;
         } catch (RuntimeException e) {
             throw digests.awaitAfter(e);
-        } finally {
-            if (!read) {
-                digests.cancel();
-            }
+        } catch (Error e) { // out of memory: the check's result is not needed
+            digests.cancel();
+            throw e;
         }
         digests.await();
         Coverage coverage;
